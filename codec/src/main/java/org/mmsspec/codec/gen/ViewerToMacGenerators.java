@@ -44,7 +44,8 @@ public final class ViewerToMacGenerators {
     }
 
     static LinkViewerToMacStreamSwitch streamSwitch(RandomGenerator r) {
-        int n = (int) between(r, 0, 127);
+        // At least one entry: every ASF file has a stream, and Wireshark calls an empty StreamSwitch malformed.
+        int n = (int) between(r, 1, 127);
         List<StreamSwitchEntry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int stream = (int) between(r, 1, 127);
