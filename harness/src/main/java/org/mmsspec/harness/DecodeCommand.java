@@ -95,8 +95,6 @@ final class DecodeCommand implements Callable<Integer> {
             return fail("not hex: " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        boolean undecodable = false;
-        boolean violations = false;
         Tally tally = new Tally();
         try {
             kind.open(direction, options).decode(input, line -> {
