@@ -1,0 +1,147 @@
+package org.mmsspec.harness;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.mmsspec.codec.Bytes;
+import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.DecodeOptions;
+import org.mmsspec.codec.Decoded;
+import org.mmsspec.codec.Direction;
+import org.mmsspec.codec.FieldMap;
+import org.mmsspec.codec.StreamFramer;
+import org.mmsspec.codec.Violation;
+import org.mmsspec.codec.mmsp.CommandPacket;
+import org.mmsspec.codec.mmsp.MessageType;
+import org.mmsspec.codec.mmsp.MmsMessage;
+import org.mmsspec.codec.mmsp.TcpMessageHeader;
+
+/**
+ * An MS-MMSP TCP stream, cut by {@link StreamFramer}. A command packet gives one line per message, each with the
+ * violations found in its own bytes; the header's violations go with message 0. A Data packet gives one line with
+ * its payload summarised as its length and first {@value #PAYLOAD_PREFIX} bytes.
+ */
+final class MmspUnits implements UnitStream {
+
+    /** The framer is fed as a socket would: in reads of this size, so units spanning reads are exercised too. */
+    static final int READ_SIZE = 64 * 1024;
+    static final int PAYLOAD_PREFIX = 16;
+
+    private final Direction direction;
+    private final DecodeOptions options;
+
+    MmspUnits(Direction direction, DecodeOptions options) {
+        this.direction = direction;
+        this.options = options;
+    }
+
+    @Override
+    public void decode(byte[] input, Consumer<Map<String, Object>> out) {
+        StreamFramer framer = new StreamFramer(direction, options);
+        for (int pos = 0; pos < input.length; pos += READ_SIZE) {
+            framer.feed(input, pos, Math.min(READ_SIZE, input.length - pos), u -> lines(u, input, out));
+        }
+        framer.finish();
+    }
+
+    private static void lines(StreamFramer.Unit unit, byte[] input, Consumer<Map<String, Object>> out) {
+        if (unit instanceof StreamFramer.Command c) {
+            command(c, input, out);
+        } else if (unit instanceof StreamFramer.Data d) {
+            out.accept(data(d));
+        } else if (unit instanceof StreamFramer.Undecodable u) {
+            Map<String, Object> line = Json.unit(u.offset(), u.length(), u.command() ? "command" : "data");
+            Json.error(line, u.error());
+            out.accept(line);
+        }
+    }
+
+    private static void command(StreamFramer.Command c, byte[] input, Consumer<Map<String, Object>> out) {
+        CommandPacket p = c.decoded().value();
+        Map<String, Object> header = FieldMap.of(p.header());
+        List<Integer> starts = messageStarts(input, (int) c.offset(), c.length());
+        List<List<Violation>> owned = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, p.messages().size()); i++) {
+            owned.add(new ArrayList<>());
+        }
+        for (Violation v : c.decoded().violations()) {
+            owned.get(Math.min(owner(starts, v.offset()), owned.size() - 1)).add(v);
+        }
+        if (p.messages().isEmpty()) {
+            Map<String, Object> line = Json.unit(c.offset(), c.length(), "command");
+            line.put("header", header);
+            line.put("fields", Map.of());
+            line.put("violations", Json.violations(owned.get(0)));
+            out.accept(line);
+            return;
+        }
+        for (int i = 0; i < p.messages().size(); i++) {
+            MmsMessage m = p.messages().get(i);
+            MessageType type = m.type();
+            Map<String, Object> line = Json.unit(c.offset(), c.length(), "command");
+            line.put("index", i);
+            line.put("mid", type.midHex());
+            line.put("name", type.name());
+            Json.section(line, type.section());
+            line.put("header", header);
+            line.put("fields", FieldMap.of((Record) m));
+            line.put("violations", Json.violations(owned.get(i)));
+            out.accept(line);
+        }
+    }
+
+    private static Map<String, Object> data(StreamFramer.Data d) {
+        Decoded<DataPacket> decoded = d.decoded();
+        Map<String, Object> line = Json.unit(d.offset(), d.length(), "data");
+        Json.section(line, DataPacket.SECTION);
+        Map<String, Object> fields = FieldMap.of(decoded.value());
+        fields.put("Payload", payload(decoded.value().Payload()));
+        line.put("fields", fields);
+        line.put("violations", Json.violations(decoded.violations()));
+        return line;
+    }
+
+    /** A payload is media, not protocol: its length and a prefix to recognise it by are enough. */
+    private static Map<String, Object> payload(Bytes b) {
+        byte[] prefix = new byte[Math.min(PAYLOAD_PREFIX, b.length())];
+        for (int i = 0; i < prefix.length; i++) {
+            prefix[i] = b.get(i);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("length", b.length());
+        m.put("prefix", HexFormat.of().formatHex(prefix));
+        return m;
+    }
+
+    /**
+     * Where each message of the packet at {@code input[off, off + len)} starts, relative to the packet. Mirrors how
+     * CommandPacketCodec walks chunkLen: a chunkLen of 0 or one past the end gives the message the rest of the packet.
+     */
+    static List<Integer> messageStarts(byte[] input, int off, int len) {
+        List<Integer> starts = new ArrayList<>();
+        int pos = TcpMessageHeader.SIZE;
+        while (len - pos >= 8) {
+            starts.add(pos);
+            long chunkLen = Integer.toUnsignedLong((input[off + pos] & 0xFF) | (input[off + pos + 1] & 0xFF) << 8
+                    | (input[off + pos + 2] & 0xFF) << 16 | (input[off + pos + 3] & 0xFF) << 24);
+            long size = chunkLen * 8;
+            pos = chunkLen == 0 || size > len - pos ? len : pos + (int) size;
+        }
+        return starts;
+    }
+
+    /** The message a violation at unit offset {@code at} belongs to; header and placeless ones go to message 0. */
+    private static int owner(List<Integer> starts, int at) {
+        int owner = 0;
+        for (int i = 0; i < starts.size(); i++) {
+            if (starts.get(i) <= at) {
+                owner = i;
+            }
+        }
+        return owner;
+    }
+}
