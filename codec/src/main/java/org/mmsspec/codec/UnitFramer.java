@@ -98,20 +98,23 @@ public abstract class UnitFramer<U> {
     }
 
     private int completePending(byte[] b, int pos, int end, Sink<? super U> sink) {
-        // Top up the held bytes until their unit's size is known, then until the unit is whole.
-        while (pos < end) {
+        // Top up the held bytes until their unit's size is known, then until the unit is whole. The size is asked
+        // again after every top-up: the bytes that tell it may also complete it (an 8-byte Data packet).
+        while (true) {
             int size = unitSize(pending, 0, pendingLength, offset);
-            int take = Math.min((size < 0 ? -size : size) - pendingLength, end - pos);
-            append(b, pos, take);
-            pos += take;
             if (size >= 0 && pendingLength == size) {
                 byte[] whole = Arrays.copyOf(pending, size);
                 pendingLength = 0;
                 emit(whole, 0, size, sink);
                 return pos;
             }
+            if (pos == end) {
+                return pos;
+            }
+            int take = Math.min((size < 0 ? -size : size) - pendingLength, end - pos);
+            append(b, pos, take);
+            pos += take;
         }
-        return pos;
     }
 
     private void emit(byte[] b, int pos, int size, Sink<? super U> sink) {
