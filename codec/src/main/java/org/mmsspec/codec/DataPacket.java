@@ -42,11 +42,19 @@ public record DataPacket(long LocationId, int playIncarnation, int AFFlags, int 
         }
         Checks checks = new Checks(SECTION, options.profile());
         WireReader r = new WireReader(b, off, len, 0, SECTION, checks, options);
-        DataPacket p = new DataPacket(r.u32("LocationId"), r.u8("playIncarnation"), r.u8("AFFlags"),
-                r.u16("PacketSize"), r.rest("Payload"));
+        DataPacket p = read(r);
         checks.withOffsets(r.fieldOffsets(), 0);
         p.check(checks);
         return new Decoded<>(p, checks.violations(), options.strict());
+    }
+
+    /**
+     * Reads the header and takes everything left as the payload, judging nothing: MMSH frames hold the same bytes
+     * under the rules of MS-WMSP 2.2.3.1.2.
+     */
+    public static DataPacket read(WireReader r) {
+        return new DataPacket(r.u32("LocationId"), r.u8("playIncarnation"), r.u8("AFFlags"), r.u16("PacketSize"),
+                r.rest("Payload"));
     }
 
     /**

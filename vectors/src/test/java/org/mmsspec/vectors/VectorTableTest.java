@@ -80,7 +80,15 @@ class VectorTableTest {
                 var d = org.mmsspec.codec.DataPacket.decode(b, 0, b.length, options);
                 yield new Outcome(Map.of(), FieldMap.of(d.value()), List.of(), d.violations(), d.value().encode());
             }
-            case RESEND, MMSH -> throw new UnsupportedOperationException("no decoder yet for " + v.kind());
+            case RESEND -> {
+                var d = org.mmsspec.codec.RequestPacketListResend.decode(b, options);
+                yield new Outcome(Map.of(), FieldMap.of(d.value()), List.of(), d.violations(), d.value().encode());
+            }
+            case MMSH -> {
+                var d = org.mmsspec.codec.mmsh.MmshFrameCodec.decode(b, options);
+                yield new Outcome(Map.of(), FieldMap.of((Record) d.value()), List.of(d.value().type().name()),
+                        d.violations(), org.mmsspec.codec.mmsh.MmshFrameCodec.encode(d.value()));
+            }
         };
     }
 
