@@ -34,6 +34,12 @@ public final class ViewerToMacGenerators {
     private ViewerToMacGenerators() {
     }
 
+    /** SecurityResponse: two zero bytes before the NTLM token. */
+    static final byte[] RESPONSE_NTLM = {0, 0};
+    /** OpenFile: an NTLM_AUTH header (Zero 0, One 1) or the NTLMSSP signature of a raw NTLM message. */
+    static final byte[] NTLM_AUTH = {0, 0, 0, 0, 1, 0, 0, 0};
+    static final byte[] NTLMSSP = {'N', 'T', 'L', 'M', 'S', 'S', 'P', 0};
+
     public static final List<MessageGenerator> ALL = List.of(
             MessageGenerator.of(LinkViewerToMacCancelReadBlock.TYPE,
                     r -> new LinkViewerToMacCancelReadBlock(incarnation(r))),
@@ -51,7 +57,7 @@ public final class ViewerToMacGenerators {
             MessageGenerator.of(LinkViewerToMacReadBlock.TYPE, r -> new LinkViewerToMacReadBlock(u32(r), 0, 0,
                     0x8000, 0xFFFFFFFFL, 0, 0.0, 3600.0, incarnation(r), 0)),
             MessageGenerator.of(LinkViewerToMacSecurityResponse.TYPE, r -> LinkViewerToMacSecurityResponse.of(u32(r),
-                    u32(r), token(r, true))),
+                    u32(r), token(r, RESPONSE_NTLM))),
             MessageGenerator.of(LinkViewerToMacStartPlaying.TYPE, ViewerToMacGenerators::startPlaying),
             MessageGenerator.of(LinkViewerToMacStartStriding.TYPE, ViewerToMacGenerators::startStriding),
             MessageGenerator.of(LinkViewerToMacStopPlaying.TYPE,
@@ -98,20 +104,22 @@ public final class ViewerToMacGenerators {
         return Gen.text(r, 60).replace('%', '_');
     }
 
-    /** Basic credentials as NUL-terminated ASCII, or (NTLM) two zero bytes and an opaque token. */
-    static Bytes token(RandomGenerator r, boolean ntlmPrefix) {
+    /** Basic credentials as NUL-terminated ASCII, or an NTLM token (any bytes) behind {@code ntlmPrefix}. */
+    static Bytes token(RandomGenerator r, byte[] ntlmPrefix) {
         if (r.nextBoolean()) {
             String cred = Gen.ascii(r, 40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
             return Bytes.copyOf((cred + "\0").getBytes(StandardCharsets.US_ASCII));
         }
         byte[] raw = Gen.bytes(r, 200).toArray();
-        byte[] b = new byte[raw.length + (ntlmPrefix ? 2 : 0)];
-        System.arraycopy(raw, 0, b, b.length - raw.length, raw.length);
+        byte[] b = new byte[ntlmPrefix.length + raw.length];
+        System.arraycopy(ntlmPrefix, 0, b, 0, ntlmPrefix.length);
+        System.arraycopy(raw, 0, b, ntlmPrefix.length, raw.length);
         return Bytes.copyOf(b);
     }
 
+
     static LinkViewerToMacOpenFile openFile(RandomGenerator r) {
-        Bytes data = r.nextBoolean() ? Bytes.EMPTY : token(r, r.nextBoolean());
+        Bytes data = r.nextBoolean() ? Bytes.EMPTY : token(r, r.nextBoolean() ? NTLM_AUTH : NTLMSSP);
         return LinkViewerToMacOpenFile.of(incarnation(r), path(r), data);
     }
 

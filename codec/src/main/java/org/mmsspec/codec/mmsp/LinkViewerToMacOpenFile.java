@@ -18,6 +18,7 @@ public record LinkViewerToMacOpenFile(long playIncarnation, long spare, long tok
     public static final MessageType TYPE = MessageType.of(0x00030005L, "LinkViewerToMacOpenFile", "2.2.4.21",
             LinkViewerToMacOpenFile::decode);
 
+    private static final Bytes NTLMSSP = Bytes.ofHex("4e544c4d53535000");
     private static final Pattern PERCENT_ENCODED = Pattern.compile("%\\p{XDigit}{2}");
 
     public LinkViewerToMacOpenFile {
@@ -52,6 +53,23 @@ public record LinkViewerToMacOpenFile(long playIncarnation, long spare, long tok
         return new LinkViewerToMacOpenFile(inc, spare, token, cb, name, data);
     }
 
+    /** Basic ends in a NUL; NTLM_AUTH starts with its u32 Zero; a raw NTLM message starts with its signature. */
+    static boolean isBasicOrNtlm(Bytes t) {
+        int n = t.length();
+        if (t.get(n - 1) == 0) {
+            return true;
+        }
+        if (n >= 4 && t.get(0) == 0 && t.get(1) == 0 && t.get(2) == 0 && t.get(3) == 0) {
+            return true;
+        }
+        for (int i = 0; i < NTLMSSP.length(); i++) {
+            if (i >= n || t.get(i) != NTLMSSP.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public MessageType type() {
         return TYPE;
@@ -74,6 +92,11 @@ public record LinkViewerToMacOpenFile(long playIncarnation, long spare, long tok
         }
         c.must("cbtoken", cbtoken == tokenData.length(), "at most the " + tokenData.length()
                 + " bytes of tokenData the message holds", Long.toString(cbtoken));
+        if (tokenData.length() > 0) {
+            c.must("tokenData", isBasicOrNtlm(tokenData),
+                    "NUL-terminated Basic credentials, an NTLM_AUTH (Zero = 0) or an NTLMSSP message",
+                    tokenData.toString());
+        }
         c.must("fileName", !PERCENT_ENCODED.matcher(fileName).find(), "a path without percent-encoding",
                 '"' + fileName + '"');
     }

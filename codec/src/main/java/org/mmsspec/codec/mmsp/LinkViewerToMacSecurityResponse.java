@@ -45,5 +45,13 @@ public record LinkViewerToMacSecurityResponse(long playIncarnation, long cookie,
     public void check(Checks c) {
         c.must("cbToken", cbToken == pToken.length(), "at most the " + pToken.length() + " bytes the message holds",
                 Long.toString(cbToken));
+        c.must("pToken", isBasicOrNtlm(pToken), "NUL-terminated Basic credentials, or 0x00 0x00 then an NTLM token",
+                pToken.length() == 0 ? "empty" : pToken.toString());
+    }
+
+    /** Either scheme leaves a mark: Basic ends in a NUL, NTLM starts with two zero bytes. */
+    static boolean isBasicOrNtlm(Bytes t) {
+        int n = t.length();
+        return n >= 1 && t.get(n - 1) == 0 || n >= 2 && t.get(0) == 0 && t.get(1) == 0;
     }
 }

@@ -14,6 +14,7 @@ import org.mmsspec.codec.DecodeOptions;
 import org.mmsspec.codec.Decoded;
 import org.mmsspec.codec.Direction;
 import org.mmsspec.codec.Level;
+import org.mmsspec.codec.MalformedInputException;
 import org.mmsspec.codec.Violation;
 import org.mmsspec.codec.gen.MessageGenerator;
 import org.mmsspec.codec.gen.ViewerToMacGenerators;
@@ -44,6 +45,25 @@ class ViewerToMacTest {
             assertThat(d.violations()).as(at).isEmpty();
             assertThat(d.value().message()).as(at).isEqualTo(m);
             assertThat(CommandPacketCodec.encode(d.value())).as(at).isEqualTo(b);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("generators")
+    void corruptedMessagesGiveViolationsOrMalformedInputOnly(MessageGenerator g) {
+        for (long seed = 0; seed < SEEDS; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            byte[] b = CommandPacketCodec.encode(0, g.generate(r));
+            // flip bytes after the header (lengths and offsets included), then cut anywhere
+            for (int i = 0, n = 1 + r.nextInt(4); i < n; i++) {
+                b[32 + r.nextInt(b.length - 32)] = (byte) r.nextInt(256);
+            }
+            int len = r.nextBoolean() ? b.length : r.nextInt(b.length + 1);
+            try {
+                CommandPacketCodec.decode(b, 0, len, Direction.C2S, DecodeOptions.LENIENT);
+            } catch (MalformedInputException expected) {
+                assertThat(expected.getMessage()).as(g.type().name() + " seed " + seed).contains("MS-MMSP");
+            }
         }
     }
 
