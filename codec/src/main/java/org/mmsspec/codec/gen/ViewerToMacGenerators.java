@@ -101,7 +101,7 @@ public final class ViewerToMacGenerators {
 
     /** A path of any Unicode text without '%' (no percent-encoding) and without NUL. */
     static String path(RandomGenerator r) {
-        return Gen.text(r, 60).replace('%', '_');
+        return Gen.text(r, 260).replace('%', '_');
     }
 
     /** Basic credentials as NUL-terminated ASCII, or an NTLM token (any bytes) behind {@code ntlmPrefix}. */

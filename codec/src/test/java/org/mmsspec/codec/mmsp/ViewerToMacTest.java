@@ -67,6 +67,11 @@ class ViewerToMacTest {
         }
     }
 
+    static LinkViewerToMacLogging logging(SplittableRandom r) {
+        return (LinkViewerToMacLogging) ViewerToMacGenerators.ALL.stream()
+                .filter(g -> g.type() == LinkViewerToMacLogging.TYPE).findFirst().orElseThrow().generate(r);
+    }
+
     static List<Violation> decode(MmsMessage m) {
         return CommandPacketCodec.decode(CommandPacketCodec.encode(0, m), Direction.C2S, DecodeOptions.LENIENT)
                 .violations();
@@ -78,7 +83,7 @@ class ViewerToMacTest {
 
     @Test
     void loggingIs1498BytesPaddedTo188Chunks() {
-        MmsMessage m = ViewerToMacGenerators.ALL.get(5).generate(new SplittableRandom(1));
+        MmsMessage m = logging(new SplittableRandom(1));
         byte[] b = CommandPacketCodec.encode(0, m);
         assertThat(b).hasSize(32 + 188 * 8);
         assertThat(b[32]).isEqualTo((byte) 188);
@@ -86,7 +91,7 @@ class ViewerToMacTest {
 
     @Test
     void loggingStringsAtTheirOffsets() {
-        var m = (LinkViewerToMacLogging) ViewerToMacGenerators.ALL.get(5).generate(new SplittableRandom(7));
+        var m = logging(new SplittableRandom(7));
         byte[] b = CommandPacketCodec.encode(0, m);
         int log = 32 + 8;
         assertThat(new String(b, log + 1454, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("mms");
@@ -171,7 +176,7 @@ class ViewerToMacTest {
 
     @Test
     void loggingStringRules() {
-        var m = (LinkViewerToMacLogging) ViewerToMacGenerators.ALL.get(5).generate(new SplittableRandom(3));
+        var m = logging(new SplittableRandom(3));
         ClientLog l = m.log();
         var bad = new ClientLog(l.cbSize(), l.info(), l.dwSourceId(), l.dwIPAddress(), "", l.szOS(),
                 l.qwOSVersion(), l.szCPU(), "http", "QUIC", l.dwPacketsLostNet(), l.dwPacketsLostContNet(),
