@@ -22,7 +22,7 @@ public final class ViewerToMacGenerators {
     public static final List<MessageGenerator> ALL = List.of(
             MessageGenerator.of(LinkViewerToMacConnect.TYPE, ViewerToMacGenerators::connect),
             MessageGenerator.of(LinkViewerToMacReadBlock.TYPE, r -> new LinkViewerToMacReadBlock(u32(r), 0, 0,
-                    u32(r), 0xFFFFFFFFL, 0, 0.0, 3600.0, between(r, 1, 0xFE), 0)),
+                    0x8000, 0xFFFFFFFFL, 0, 0.0, 3600.0, between(r, 1, 0xFE), 0)),
             MessageGenerator.of(LinkViewerToMacStreamSwitch.TYPE, ViewerToMacGenerators::streamSwitch));
 
     static LinkViewerToMacConnect connect(RandomGenerator r) {

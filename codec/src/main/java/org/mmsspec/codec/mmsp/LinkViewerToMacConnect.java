@@ -29,7 +29,7 @@ public record LinkViewerToMacConnect(long playIncarnation, long MacToViewerProto
     // The ABNF of 2.2.4.17: client-token [host-param]. The table's "Spoooon!" (4 o) is accepted beside the ABNF's
     // "Spooooon!" (5 o): the spec spells it both ways.
     private static final Pattern SUBSCRIBER_NAME = Pattern.compile(
-            "(?:Spoooo?n!|NSPlayer/\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,4}\\.\\d{1,4})?"
+            "(?:Spooooo?n!|NSPlayer/\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,4}\\.\\d{1,4})?"
                     + "; \\{\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}})"
                     + "(?:; Host: [^\\s:;]+(?::\\d{1,5})?)?");
     private static final Pattern HOST_STRING = Pattern.compile("HOST: [^\\s:;]+(?::\\d{1,5})?");
