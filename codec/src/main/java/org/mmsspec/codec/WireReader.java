@@ -176,6 +176,7 @@ public final class WireReader {
             end += 2;
         }
         String s = new String(buf, at, end - at, StandardCharsets.UTF_16LE);
+        unpairedSurrogate(field, buf, at, end - at, unitOffset + (at - start));
         if (end + 1 < limit) {
             pos = end + 2;
         } else {
@@ -222,7 +223,30 @@ public final class WireReader {
                 break;
             }
         }
+        unpairedSurrogate(field, raw, 0, chars, at);
         return new String(raw, 0, chars, StandardCharsets.UTF_16LE);
+    }
+
+    /**
+     * An unpaired surrogate is not UTF-16 (MS-MMSP 2.2.4 strings are UTF-16LE); the String decoder would silently
+     * turn it into U+FFFD, so it must count as a deviation or a lossy decode would pass as conforming.
+     */
+    private void unpairedSurrogate(String field, byte[] b, int from, int n, int unitAt) {
+        for (int i = 0; i + 1 < n; i += 2) {
+            char c = (char) ((b[from + i] & 0xFF) | (b[from + i + 1] & 0xFF) << 8);
+            if (Character.isHighSurrogate(c) && i + 3 < n) {
+                char next = (char) ((b[from + i + 2] & 0xFF) | (b[from + i + 3] & 0xFF) << 8);
+                if (Character.isLowSurrogate(next)) {
+                    i += 2;
+                    continue;
+                }
+            }
+            if (Character.isSurrogate(c)) {
+                checks.addAt(unitAt + i, Level.MUST, field, "well-formed UTF-16", String.format(
+                        "unpaired surrogate 0x%04X", (int) c));
+                return;
+            }
+        }
     }
 
     /** A fixed-size 8-bit field holding a NUL-terminated ANSI string (CLIENT_LOG, MS-MMSP 2.2.1). */

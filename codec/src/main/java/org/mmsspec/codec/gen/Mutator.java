@@ -218,11 +218,11 @@ public final class Mutator {
                     certain ? INVALID : UNKNOWN));
         }
         if (n >= 4) {
-            // A low surrogate first is unpaired whatever follows.
+            // A low surrogate first is unpaired whatever follows; the reader judges strings as UTF-16.
             byte[] b = p.clone();
             b[s.offset()] = 0x00;
             b[s.offset() + 1] = (byte) 0xDC;
-            out.add(new Mutation(at + s.name() + " lone surrogate", MESSAGES, Bytes.copyOf(b), UNKNOWN));
+            out.add(new Mutation(at + s.name() + " lone surrogate", MESSAGES, Bytes.copyOf(b), INVALID));
         }
         if (s.kind() == Kind.UTF16 && n >= 2) {
             // The count field giving the size, in bytes or in UTF-16 units: one less cuts an odd byte count or the
