@@ -122,13 +122,10 @@ public final class StreamFramer {
     }
 
     private int completePending(byte[] b, int pos, int end, Sink sink) {
-        // Top up the held bytes until their unit's size is known, then until the unit is whole.
+        // Top up the held bytes until their unit's size is known, then until the unit is whole. The size is judged
+        // as soon as its bytes are in, so an oversized unit is refused without waiting for more of the stream.
         while (true) {
             int size = unitSize(pending, 0, pendingLength);
-            int want = size < 0 ? (pendingLength < 8 ? 8 : 16) - pendingLength : size - pendingLength;
-            int take = Math.min(want, end - pos);
-            append(b, pos, take);
-            pos += take;
             if (size >= 0 && pendingLength == size) {
                 byte[] unit = Arrays.copyOf(pending, size);
                 pendingLength = 0;
@@ -138,6 +135,10 @@ public final class StreamFramer {
             if (pos == end) {
                 return pos;
             }
+            int want = size < 0 ? (pendingLength < 8 ? 8 : 16) - pendingLength : size - pendingLength;
+            int take = Math.min(want, end - pos);
+            append(b, pos, take);
+            pos += take;
         }
     }
 
