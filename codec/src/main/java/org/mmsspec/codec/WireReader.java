@@ -2,7 +2,10 @@ package org.mmsspec.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.mmsspec.codec.FieldSpan.Kind;
 
 /**
  * Reads little-endian fields from a bounded byte range. Every read is bounds-checked first: reading past the limit
@@ -20,6 +23,7 @@ public final class WireReader {
     private final Checks checks;
     private final DecodeOptions options;
     private final Map<String, Integer> offsets = new HashMap<>(16);
+    private List<FieldSpan> spans;
     private int pos;
 
     /**
@@ -55,6 +59,15 @@ public final class WireReader {
         return offsets;
     }
 
+    /**
+     * Records the span of every field read from now on, slices included, into {@code sink}; off unless asked, so that
+     * plain decoding allocates nothing for it.
+     */
+    public WireReader recordSpans(List<FieldSpan> sink) {
+        this.spans = sink;
+        return this;
+    }
+
     public int remaining() {
         return limit - pos;
     }
@@ -69,32 +82,35 @@ public final class WireReader {
         return pos - start;
     }
 
-    private int need(String field, int n) {
+    private int need(String field, int n, Kind kind) {
         if (n < 0 || limit - pos < n) {
             throw new MalformedInputException(section, field, unitPosition(),
                     "needs " + n + " bytes, " + (limit - pos) + " left");
         }
         offsets.put(field, unitPosition());
+        if (spans != null && kind != null) {
+            spans.add(new FieldSpan(field, unitPosition(), n, kind));
+        }
         int at = pos;
         pos += n;
         return at;
     }
 
     public int u8(String field) {
-        return buf[need(field, 1)] & 0xFF;
+        return buf[need(field, 1, Kind.INTEGER)] & 0xFF;
     }
 
     public int u16(String field) {
-        int at = need(field, 2);
+        int at = need(field, 2, Kind.INTEGER);
         return (buf[at] & 0xFF) | (buf[at + 1] & 0xFF) << 8;
     }
 
     public long u32(String field) {
-        return Integer.toUnsignedLong(i32At(need(field, 4)));
+        return Integer.toUnsignedLong(i32At(need(field, 4, Kind.INTEGER)));
     }
 
     public int i32(String field) {
-        return i32At(need(field, 4));
+        return i32At(need(field, 4, Kind.INTEGER));
     }
 
     public short i16(String field) {
@@ -102,12 +118,13 @@ public final class WireReader {
     }
 
     public long u64(String field) {
-        int at = need(field, 8);
+        int at = need(field, 8, Kind.INTEGER);
         return Integer.toUnsignedLong(i32At(at)) | (long) i32At(at + 4) << 32;
     }
 
     public double f64(String field) {
-        return Double.longBitsToDouble(u64(field));
+        int at = need(field, 8, Kind.FLOAT);
+        return Double.longBitsToDouble(Integer.toUnsignedLong(i32At(at)) | (long) i32At(at + 4) << 32);
     }
 
     /** The next u16 without consuming it; 0 where fewer than 2 bytes are left. */
@@ -121,10 +138,14 @@ public final class WireReader {
 
     /** A view of the next {@code n} bytes, no copy. */
     public Bytes bytes(String field, long n) {
+        return bytes(field, n, Kind.BYTES);
+    }
+
+    private Bytes bytes(String field, long n, Kind kind) {
         if (n > Integer.MAX_VALUE) {
             throw new MalformedInputException(section, field, unitPosition(), "length " + n + " out of range");
         }
-        int at = need(field, (int) n);
+        int at = need(field, (int) n, kind);
         return Bytes.view(buf, at, (int) n);
     }
 
@@ -139,8 +160,8 @@ public final class WireReader {
      */
     public WireReader slice(String field, int n, Section rules) {
         int unitPos = unitPosition();
-        int at = need(field, n);
-        return new WireReader(buf, at, n, unitPos, rules, checks, options);
+        int at = need(field, n, Kind.STRUCTURE);
+        return new WireReader(buf, at, n, unitPos, rules, checks, options).recordSpans(spans);
     }
 
     /**
@@ -149,12 +170,13 @@ public final class WireReader {
      * violation of MS-MMSP 2.2.4 (strings are 16-bit code units) and is consumed.
      */
     public String utf16z(String field, Level missingNul) {
-        int at = need(field, 0);
+        int at = need(field, 0, null);
         int end = at;
         while (end + 1 < limit && (buf[end] != 0 || buf[end + 1] != 0)) {
             end += 2;
         }
         String s = new String(buf, at, end - at, StandardCharsets.UTF_16LE);
+        unpairedSurrogate(field, buf, at, end - at, unitOffset + (at - start));
         if (end + 1 < limit) {
             pos = end + 2;
         } else {
@@ -169,6 +191,9 @@ public final class WireReader {
                         "no terminating NUL");
             }
         }
+        if (spans != null) {
+            spans.add(new FieldSpan(field, unitOffset + (at - start), pos - at, Kind.UTF16Z));
+        }
         return s;
     }
 
@@ -177,7 +202,7 @@ public final class WireReader {
      * The NUL's absence is recorded at {@code missingNul}.
      */
     public String utf16(String field, long byteCount, Level missingNul) {
-        Bytes b = bytes(field, byteCount);
+        Bytes b = bytes(field, byteCount, Kind.UTF16);
         int n = b.length();
         int at = unitPosition() - n;
         if ((n & 1) != 0) {
@@ -198,12 +223,35 @@ public final class WireReader {
                 break;
             }
         }
+        unpairedSurrogate(field, raw, 0, chars, at);
         return new String(raw, 0, chars, StandardCharsets.UTF_16LE);
+    }
+
+    /**
+     * An unpaired surrogate is not UTF-16 (MS-MMSP 2.2.4 strings are UTF-16LE); the String decoder would silently
+     * turn it into U+FFFD, so it must count as a deviation or a lossy decode would pass as conforming.
+     */
+    private void unpairedSurrogate(String field, byte[] b, int from, int n, int unitAt) {
+        for (int i = 0; i + 1 < n; i += 2) {
+            char c = (char) ((b[from + i] & 0xFF) | (b[from + i + 1] & 0xFF) << 8);
+            if (Character.isHighSurrogate(c) && i + 3 < n) {
+                char next = (char) ((b[from + i + 2] & 0xFF) | (b[from + i + 3] & 0xFF) << 8);
+                if (Character.isLowSurrogate(next)) {
+                    i += 2;
+                    continue;
+                }
+            }
+            if (Character.isSurrogate(c)) {
+                checks.addAt(unitAt + i, Level.MUST, field, "well-formed UTF-16", String.format(
+                        "unpaired surrogate 0x%04X", (int) c));
+                return;
+            }
+        }
     }
 
     /** A fixed-size 8-bit field holding a NUL-terminated ANSI string (CLIENT_LOG, MS-MMSP 2.2.1). */
     public String ansi(String field, int size) {
-        int at = need(field, size);
+        int at = need(field, size, Kind.ANSI);
         int end = at;
         while (end < at + size && buf[end] != 0) {
             end++;
@@ -225,7 +273,7 @@ public final class WireReader {
         if (n == 0) {
             return;
         }
-        Bytes pad = bytes("padding", n);
+        Bytes pad = bytes("padding", n, Kind.PADDING);
         int at = unitPosition() - n;
         if (n > 7) {
             // 2.2.4 pads only up to the next multiple of 8; more is a chunkLen larger than the fields need

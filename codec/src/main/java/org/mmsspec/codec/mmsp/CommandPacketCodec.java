@@ -7,6 +7,7 @@ import org.mmsspec.codec.Checks;
 import org.mmsspec.codec.DecodeOptions;
 import org.mmsspec.codec.Decoded;
 import org.mmsspec.codec.Direction;
+import org.mmsspec.codec.FieldSpan;
 import org.mmsspec.codec.Level;
 import org.mmsspec.codec.MalformedInputException;
 import org.mmsspec.codec.Section;
@@ -30,6 +31,23 @@ public final class CommandPacketCodec {
     /** Decodes one whole command packet held in {@code b[off, off + len)}. */
     public static Decoded<CommandPacket> decode(byte[] b, int off, int len, Direction direction,
             DecodeOptions options) {
+        return decode(b, off, len, direction, options, null, null);
+    }
+
+    /**
+     * Where each field of {@code packet} lies, as a lenient decode finds them; throws
+     * {@link MalformedInputException} where the packet cannot be decoded at all.
+     */
+    public static Layout layout(byte[] packet, Direction direction) {
+        List<FieldSpan> spans = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        Decoded<CommandPacket> d = decode(packet, 0, packet.length, direction, DecodeOptions.LENIENT, spans, starts);
+        return Layout.of(spans, starts, d.value().messages());
+    }
+
+    /** With {@code spans} non-null, records every field's span and the span index where each message begins. */
+    private static Decoded<CommandPacket> decode(byte[] b, int off, int len, Direction direction,
+            DecodeOptions options, List<FieldSpan> spans, List<Integer> starts) {
         if (len > options.maxMessageSize()) {
             throw new MalformedInputException(HEADER, "messageLength", 8,
                     "packet of " + len + " bytes exceeds the bound of " + options.maxMessageSize());
@@ -39,7 +57,7 @@ public final class CommandPacketCodec {
                     "a command packet needs 32 header bytes, got " + len);
         }
         Checks checks = new Checks(HEADER, options.profile());
-        WireReader r = new WireReader(b, off, len, 0, HEADER, checks, options);
+        WireReader r = new WireReader(b, off, len, 0, HEADER, checks, options).recordSpans(spans);
         TcpMessageHeader header = TcpMessageHeader.read(r);
         checks.withOffsets(r.fieldOffsets(), 0);
         header.check(checks, len);
@@ -50,6 +68,9 @@ public final class CommandPacketCodec {
         }
         List<MmsMessage> messages = new ArrayList<>(1);
         while (r.remaining() >= MESSAGE_PREFIX) {
+            if (starts != null) {
+                starts.add(spans.size());
+            }
             messages.add(decodeMessage(r, direction, checks, options));
         }
         if (r.remaining() > 0) {

@@ -89,8 +89,14 @@ public record LinkMacToViewerReportConnectedEX(long hr, long playIncarnation, lo
         c.mustEqual("nMaxOpenFiles", 1, nMaxOpenFiles);
         c.mustEqual("nBlockMaxBytes", 0x8000, nBlockMaxBytes);
         c.mustEqual("maxBitRate", 0x00989680L, maxBitRate);
-        c.must("cbServerVersionInfo", cbServerVersionInfo == chars(ServerVersionInfo),
-                chars(ServerVersionInfo) + " characters", Long.toString(cbServerVersionInfo));
+        // A count that disagrees with its string (an embedded NUL ends the string early) loses bytes on decode.
+        String[] names = {"cbServerVersionInfo", "cbVersionInfo", "cbVersionUrl", "cbAuthenPackage"};
+        long[] counts = {cbServerVersionInfo, cbVersionInfo, cbVersionUrl, cbAuthenPackage};
+        String[] strings = {ServerVersionInfo, VersionInfo, VersionUrl, AuthenPackage};
+        for (int i = 0; i < names.length; i++) {
+            c.must(names[i], counts[i] == chars(strings[i]), chars(strings[i]) + " characters",
+                    Long.toString(counts[i]));
+        }
         c.must("ServerVersionInfo", VERSION.matcher(ServerVersionInfo).matches(), "major.minor[.build.revision]",
                 '"' + ServerVersionInfo + '"');
         if (!VersionInfo.isEmpty()) {

@@ -1,0 +1,323 @@
+package org.mmsspec.codec.gen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.mmsspec.codec.Bytes;
+import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.DecodeOptions;
+import org.mmsspec.codec.Decoded;
+import org.mmsspec.codec.Direction;
+import org.mmsspec.codec.MalformedInputException;
+import org.mmsspec.codec.StreamFramer;
+import org.mmsspec.codec.mmsp.CommandPacket;
+import org.mmsspec.codec.mmsp.CommandPacketCodec;
+import org.mmsspec.codec.mmsp.MmsMessage;
+
+/**
+ * Seeded properties of the codec over every generator in {@link Generators#all()}: round trips, decoders that throw
+ * nothing but {@link MalformedInputException}, and mutations reported invalid that the decoder indeed refuses.
+ *
+ * <p>Each property runs once per seed. A failure names its seed and the bytes in hex; rerun that seed alone with
+ * {@code mvn -B -q test -pl codec -am -Dtest=CodecPropertiesTest -Dmmsspec.seed=S} (decimal or 0x hex).
+ */
+class CodecPropertiesTest {
+
+    private static final int SEEDS = 24;
+
+    static LongStream seeds() {
+        String one = System.getProperty("mmsspec.seed");
+        return one != null && !one.isBlank() ? LongStream.of(Long.decode(one.strip()))
+                : LongStream.range(0, SEEDS).map(i -> 0x5EED_0000L + i);
+    }
+
+    private static Stream<DynamicTest> perSeed(java.util.function.LongConsumer property) {
+        return seeds().mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> property.accept(seed)));
+    }
+
+    /** The seed's message from generator {@code g}, and a packet with a seeded sequence number. */
+    static MmsMessage message(long seed, int g) {
+        return Generators.all().get(g).generate(new SplittableRandom(seed ^ (g + 1) * 0x9E3779B97F4A7C15L));
+    }
+
+    static byte[] packet(long seed, int g) {
+        return CommandPacketCodec.encode((int) (seed & 0xFFFF), message(seed, g));
+    }
+
+    static Direction direction(int g) {
+        return Generators.all().get(g).type().direction();
+    }
+
+    static String context(long seed, String what, byte[] bytes) {
+        return "seed " + seed + " (-Dmmsspec.seed=" + seed + "), " + what + ", bytes " + Bytes.copyOf(bytes).hex();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyGeneratedMessageRoundTrips() {
+        return perSeed(seed -> {
+            for (int g = 0; g < Generators.all().size(); g++) {
+                MmsMessage m = message(seed, g);
+                byte[] b = CommandPacketCodec.encode((int) (seed & 0xFFFF), m);
+                String where = context(seed, Generators.all().get(g).type().name(), b);
+                Decoded<CommandPacket> d = CommandPacketCodec.decode(b, direction(g), DecodeOptions.STRICT);
+                assertThat(d.violations()).as(where).isEmpty();
+                assertThat(d.value().message()).as(where).isEqualTo(m);
+                assertThat(CommandPacketCodec.encode(d.value())).as(where).isEqualTo(b);
+            }
+            // several messages of one direction in one packet
+            SplittableRandom r = new SplittableRandom(seed);
+            for (Direction dir : Direction.values()) {
+                List<MmsMessage> ms = new ArrayList<>();
+                for (int g = 0; g < Generators.all().size(); g++) {
+                    if (direction(g) == dir && r.nextBoolean()) {
+                        ms.add(message(seed, g));
+                    }
+                }
+                byte[] b = CommandPacketCodec.encode(CommandPacket.of(1, ms.toArray(MmsMessage[]::new)));
+                Decoded<CommandPacket> d = CommandPacketCodec.decode(b, dir, DecodeOptions.STRICT);
+                assertThat(d.violations()).as(context(seed, "packet of " + ms.size(), b)).isEmpty();
+                assertThat(d.value().messages()).as(context(seed, "packet of " + ms.size(), b)).isEqualTo(ms);
+                assertThat(CommandPacketCodec.encode(d.value())).isEqualTo(b);
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> commandPacketDecoderThrowsOnlyMalformedInput() {
+        return perSeed(seed -> {
+            for (int g = 0; g < Generators.all().size(); g++) {
+                for (Mutation m : new Mutator(seed).commandPacket(packet(seed, g), direction(g))) {
+                    for (Direction d : new Direction[] {Direction.C2S, Direction.S2C, null}) {
+                        decodeCommand(seed, m.name(), m.toArray(), d);
+                    }
+                }
+            }
+            SplittableRandom r = new SplittableRandom(seed);
+            for (int k = 0; k < 200; k++) {
+                byte[] b = randomBytes(r, packet(seed, r.nextInt(Generators.all().size())));
+                decodeCommand(seed, "random", b, Direction.C2S);
+                decodeCommand(seed, "random", b, Direction.S2C);
+            }
+        });
+    }
+
+    /** Random bytes, half of them behind a valid header prefix so that decoding gets past it. */
+    private static byte[] randomBytes(SplittableRandom r, byte[] template) {
+        byte[] b = new byte[r.nextInt(200)];
+        r.nextBytes(b);
+        if (r.nextBoolean()) {
+            System.arraycopy(template, 0, b, 0, Math.min(b.length, Math.min(template.length, 40)));
+        }
+        return b;
+    }
+
+    /** Only MalformedInputException, and a packet judged conforming re-encodes to its own bytes. */
+    private static void decodeCommand(long seed, String what, byte[] b, Direction d) {
+        for (DecodeOptions o : new DecodeOptions[] {DecodeOptions.STRICT, DecodeOptions.LENIENT}) {
+            onlyMalformed(seed, what, b, () -> {
+                Decoded<CommandPacket> p = CommandPacketCodec.decode(b, d, o);
+                if (p.violations().isEmpty()) {
+                    assertThat(CommandPacketCodec.encode(p.value()))
+                            .as(context(seed, what + " decoded conforming", b)).isEqualTo(b);
+                }
+            });
+        }
+    }
+
+    private static void onlyMalformed(long seed, String what, byte[] b, Runnable decode) {
+        try {
+            decode.run();
+        } catch (MalformedInputException expected) {
+            // the one exception allowed
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw new AssertionError(context(seed, what, b) + ": threw " + e, e);
+        }
+    }
+
+    static byte[] dataPacket(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int af = Gen.pick(r, DataPacket.AF_HEADER_MORE, DataPacket.AF_HEADER_LAST, 0, DataPacket.AF_PACKET_PAIR);
+        int inc = af == DataPacket.AF_PACKET_PAIR ? DataPacket.PACKET_PAIR_INCARNATION : (int) Gen.between(r, 1, 0xFE);
+        return DataPacket.of(Gen.between(r, 0, 0xF0F0EFFFL), inc, af, Gen.bytes(r, 300)).encode();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> dataPacketDecoderThrowsOnlyMalformedInput() {
+        return perSeed(seed -> {
+            byte[] p = dataPacket(seed);
+            Decoded<DataPacket> ok = DataPacket.decode(p, 0, p.length, DecodeOptions.STRICT);
+            assertThat(ok.violations()).as(context(seed, "canonical", p)).isEmpty();
+            assertThat(ok.value().encode()).isEqualTo(p);
+            for (Mutation m : new Mutator(seed).dataPacket(p)) {
+                byte[] b = m.toArray();
+                onlyMalformed(seed, m.name(), b, () -> DataPacket.decode(b, 0, b.length, DecodeOptions.STRICT));
+            }
+            SplittableRandom r = new SplittableRandom(seed);
+            for (int k = 0; k < 200; k++) {
+                byte[] b = randomBytes(r, p);
+                onlyMalformed(seed, "random", b, () -> DataPacket.decode(b, 0, b.length, DecodeOptions.LENIENT));
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> streamFramerThrowsOnlyMalformedInputAtAnySplit() {
+        return perSeed(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            for (int round = 0; round < 40; round++) {
+                // a stream of whole units, some damaged, cut at random places
+                java.io.ByteArrayOutputStream s = new java.io.ByteArrayOutputStream();
+                Direction dir = Gen.pick(r, Direction.values());
+                for (int u = 0, n = 1 + r.nextInt(5); u < n; u++) {
+                    int g = r.nextInt(Generators.all().size());
+                    byte[] unit = r.nextBoolean() ? packet(seed + u, g) : dataPacket(seed + u);
+                    if (r.nextInt(3) == 0) {
+                        Mutator mut = new Mutator(seed + round);
+                        unit = (unit.length >= 8 && unit[4] == (byte) 0xCE && unit[5] == (byte) 0xFA
+                                ? mut.anyCommandPacket(unit, direction(g)) : mut.anyDataPacket(unit)).toArray();
+                    }
+                    s.writeBytes(unit);
+                }
+                byte[] stream = s.toByteArray();
+                int maxSize = Gen.pick(r, 64, 256, DecodeOptions.DEFAULT_MAX_MESSAGE_SIZE);
+                StreamFramer f = new StreamFramer(dir, DecodeOptions.STRICT.withMaxMessageSize(maxSize));
+                onlyMalformed(seed, "stream split at random, bound " + maxSize, stream, () -> {
+                    for (int at = 0; at < stream.length;) {
+                        int n = Math.min(stream.length - at, r.nextInt(1, 40));
+                        f.feed(stream, at, n, u -> {
+                        });
+                        at += n;
+                    }
+                    f.finish();
+                });
+                assertThat(f.pendingBytes()).as(context(seed, "bound " + maxSize, stream)).isLessThanOrEqualTo(
+                        maxSize);
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyMutationReportedInvalidIsRefused() {
+        return perSeed(seed -> {
+            int invalid = 0;
+            for (int g = 0; g < Generators.all().size(); g++) {
+                Direction dir = direction(g);
+                for (Mutation m : new Mutator(seed).commandPacket(packet(seed, g), dir)) {
+                    if (m.validity() == Mutation.Validity.INVALID) {
+                        invalid++;
+                        byte[] b = m.toArray();
+                        refused(seed, m, () -> CommandPacketCodec.decode(b, dir, DecodeOptions.STRICT));
+                    }
+                }
+            }
+            byte[] p = dataPacket(seed);
+            for (Mutation m : new Mutator(seed).dataPacket(p)) {
+                if (m.validity() == Mutation.Validity.INVALID) {
+                    byte[] b = m.toArray();
+                    refused(seed, m, () -> DataPacket.decode(b, 0, b.length, DecodeOptions.STRICT));
+                }
+            }
+            assertThat(invalid).isPositive();
+        });
+    }
+
+    private static void refused(long seed, Mutation m, java.util.function.Supplier<Decoded<?>> decode) {
+        try {
+            Decoded<?> d = decode.get();
+            if (d.accepted()) {
+                fail(context(seed, "mutation " + m.name() + " reported INVALID was accepted", m.toArray()));
+            }
+        } catch (MalformedInputException expected) {
+            // refused outright
+        }
+    }
+
+    /**
+     * Counts and lengths read from the wire never drive an allocation: each u32 of each generated message set to the
+     * largest values, in a packet decoded under a small bound, gives a violation or MalformedInputException and
+     * never an OutOfMemoryError; count and size fields (c*, cb*) must be judged.
+     */
+    @TestFactory
+    Stream<DynamicTest> hugeLengthsAndCountsAreRefusedWithoutAllocating() {
+        return perSeed(seed -> {
+            for (int g = 0; g < Generators.all().size(); g++) {
+                byte[] p = packet(seed, g);
+                var layout = CommandPacketCodec.layout(p, direction(g));
+                for (var f : layout.messages().get(0).bodyFields()) {
+                    if (f.kind() != org.mmsspec.codec.FieldSpan.Kind.INTEGER || f.size() != 4) {
+                        continue;
+                    }
+                    for (long huge : new long[] {0xFFFFFFFFL, 0x7FFFFFFFL, 0x80000000L}) {
+                        byte[] b = p.clone();
+                        for (int i = 0; i < 4; i++) {
+                            b[f.offset() + i] = (byte) (huge >>> 8 * i);
+                        }
+                        boolean count = f.name().matches("(c|cb)[A-Z].*");
+                        String what = f.name() + "=" + Long.toHexString(huge);
+                        try {
+                            Decoded<CommandPacket> d = CommandPacketCodec.decode(b, direction(g),
+                                    DecodeOptions.STRICT.withMaxMessageSize(Math.max(64, p.length)));
+                            if (count) {
+                                assertThat(d.violations()).as(context(seed, what, b)).isNotEmpty();
+                            }
+                        } catch (MalformedInputException expected) {
+                            // refused
+                        } catch (RuntimeException | OutOfMemoryError e) {
+                            throw new AssertionError(context(seed, what, b) + ": threw " + e, e);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> hugeUnitSizesAreRefusedBeforeBuffering() {
+        return perSeed(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            int bound = 64 + r.nextInt(256);
+            DecodeOptions small = DecodeOptions.STRICT.withMaxMessageSize(bound);
+            byte[] cmd = packet(seed, r.nextInt(Generators.all().size()));
+            long claim = Gen.pick(r, 0xFFFFFFFFL, 0xFFFFFFF0L, 0x7FFFFFFFL, (long) bound - 15);
+            for (int i = 0; i < 4; i++) {
+                cmd[8 + i] = (byte) (claim >>> 8 * i);
+            }
+            byte[] data = dataPacket(seed);
+            data[6] = (byte) 0xFF;
+            data[7] = (byte) 0xFF;
+            for (byte[] unit : new byte[][] {cmd, data}) {
+                StreamFramer f = new StreamFramer(null, small);
+                Function<byte[], Boolean> refused = b -> {
+                    try {
+                        f.feed(b);
+                        return false;
+                    } catch (MalformedInputException e) {
+                        return true;
+                    }
+                };
+                assertThat(refused.apply(java.util.Arrays.copyOf(unit, Math.min(unit.length, 16))))
+                        .as(context(seed, "unit sized past the bound " + bound, unit)).isTrue();
+                assertThat(f.pendingBytes()).isLessThanOrEqualTo(16);
+            }
+            byte[] big = new byte[bound + 1];
+            for (Function<byte[], Object> decode : List.<Function<byte[], Object>>of(
+                    b -> CommandPacketCodec.decode(b, null, small), b -> DataPacket.decode(b, 0, b.length, small))) {
+                try {
+                    decode.apply(big);
+                    fail("a unit past the bound was decoded");
+                } catch (MalformedInputException expected) {
+                    assertThat(expected.getMessage()).contains("bound");
+                }
+            }
+        });
+    }
+}
