@@ -40,13 +40,22 @@ public record DataPacket(long LocationId, int playIncarnation, int AFFlags, int 
             throw new MalformedInputException(SECTION, "PacketSize", 6,
                     "packet of " + len + " bytes exceeds the bound of " + options.maxMessageSize());
         }
-        Checks checks = new Checks(SECTION, options.profile());
-        WireReader r = new WireReader(b, off, len, 0, SECTION, checks, options);
-        DataPacket p = read(r);
-        checks.withOffsets(r.fieldOffsets(), 0);
+        if (len < HEADER_SIZE) {
+            // the general reader words the truncation as every other decoder does
+            read(new WireReader(b, off, len, 0, SECTION, new Checks(SECTION, options.profile()), options));
+        }
+        // The header is fixed: read it in place, without a WireReader and its offset map. This is the hot path of
+        // every stream, one packet per ASF data packet.
+        DataPacket p = new DataPacket((b[off] & 0xFF | (b[off + 1] & 0xFF) << 8 | (b[off + 2] & 0xFF) << 16
+                | (long) (b[off + 3] & 0xFF) << 24), b[off + 4] & 0xFF, b[off + 5] & 0xFF, packetSizeAt(b, off),
+                Bytes.view(b, off + HEADER_SIZE, len - HEADER_SIZE));
+        Checks checks = new Checks(SECTION, options.profile()).withOffsets(OFFSETS, 0);
         p.check(checks);
         return new Decoded<>(p, checks.violations(), options.strict());
     }
+
+    private static final java.util.Map<String, Integer> OFFSETS = java.util.Map.of("LocationId", 0,
+            "playIncarnation", 4, "AFFlags", 5, "PacketSize", 6, "Payload", 8);
 
     /**
      * Reads the header and takes everything left as the payload, judging nothing: MMSH frames hold the same bytes

@@ -35,6 +35,40 @@ class VectorTableTest {
         return VectorTable.bundled().stream().map(v -> DynamicTest.dynamicTest(v.displayName(), () -> run(v)));
     }
 
+    /**
+     * What real clients send is accepted by lenient decoding, deviations recorded, and refused by strict decoding
+     * exactly where a deviation was found.
+     */
+    @TestFactory
+    Stream<DynamicTest> capturedRowsAreAcceptedLenientlyAndJudgedStrictly() {
+        return VectorTable.bundled().stream().filter(v -> v.id().startsWith("CAP-") && v.kind() == Vector.Kind.COMMAND)
+                .map(v -> DynamicTest.dynamicTest(v.id() + " lenient and strict", () -> {
+                    byte[] b = v.bytes().toArray();
+                    Decoded<CommandPacket> lenient = CommandPacketCodec.decode(b, v.direction(),
+                            DecodeOptions.LENIENT.withProfile(v.profile()));
+                    Decoded<CommandPacket> strict = CommandPacketCodec.decode(b, v.direction(),
+                            DecodeOptions.STRICT.withProfile(v.profile()));
+                    assertThat(lenient.accepted()).as("lenient accepts " + v.id()).isTrue();
+                    assertThat(lenient.failures()).isEmpty();
+                    assertThat(lenient.violations()).isEqualTo(strict.violations());
+                    assertThat(strict.accepted()).as("strict refuses " + v.id() + " iff it deviates")
+                            .isEqualTo(v.violations().isEmpty());
+                    assertThat(strict.failures()).isEqualTo(strict.violations());
+                }));
+    }
+
+    @Test
+    void theKnownClientDeviationsAreAmongTheCapturedViolations() {
+        List<Vector> all = VectorTable.bundled();
+        assertThat(all).filteredOn(v -> v.id().startsWith("CAP-VLC-"))
+                .flatExtracting(Vector::violations).extracting(Vector.Expected::field).contains("subscriberName");
+        assertThat(all).filteredOn(v -> v.id().startsWith("CAP-MPLAYER-"))
+                .flatExtracting(Vector::violations).extracting(Vector.Expected::toString)
+                .contains("MS-MMSP 2.2.4.23 MUST flags");
+        assertThat(all).filteredOn(v -> v.id().startsWith("CAP-"))
+                .flatExtracting(Vector::violations).extracting(Vector.Expected::field).contains("padding");
+    }
+
     @Test
     void idsAreUniqueAndEveryTableHasRows() {
         List<Vector> all = VectorTable.bundled();
