@@ -1,6 +1,7 @@
 package org.mmsspec.harness;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.mmsspec.codec.FieldMap;
 import org.mmsspec.codec.StreamFramer;
 import org.mmsspec.codec.Violation;
 import org.mmsspec.codec.mmsp.CommandPacket;
+import org.mmsspec.codec.mmsp.CommandPacketCodec;
+import org.mmsspec.codec.mmsp.Layout;
 import org.mmsspec.codec.mmsp.MessageType;
 import org.mmsspec.codec.mmsp.MmsMessage;
 import org.mmsspec.codec.mmsp.TcpMessageHeader;
@@ -63,7 +66,7 @@ final class MmspUnits implements UnitStream {
     private static void command(StreamFramer.Command c, byte[] input, Consumer<Map<String, Object>> out) {
         CommandPacket p = c.decoded().value();
         Map<String, Object> header = FieldMap.of(p.header());
-        List<Integer> starts = messageStarts(input, (int) c.offset(), c.length());
+        List<Integer> starts = messageStarts(input, (int) c.offset(), c.length(), c.decoded().value().messages());
         List<List<Violation>> owned = new ArrayList<>();
         for (int i = 0; i < Math.max(1, p.messages().size()); i++) {
             owned.add(new ArrayList<>());
@@ -117,21 +120,13 @@ final class MmspUnits implements UnitStream {
         return m;
     }
 
-    /**
-     * Where each message of the packet at {@code input[off, off + len)} starts, relative to the packet. Mirrors how
-     * CommandPacketCodec walks chunkLen: a chunkLen of 0 or one past the end gives the message the rest of the packet.
-     */
-    static List<Integer> messageStarts(byte[] input, int off, int len) {
-        List<Integer> starts = new ArrayList<>();
-        int pos = TcpMessageHeader.SIZE;
-        while (len - pos >= 8) {
-            starts.add(pos);
-            long chunkLen = Integer.toUnsignedLong((input[off + pos] & 0xFF) | (input[off + pos + 1] & 0xFF) << 8
-                    | (input[off + pos + 2] & 0xFF) << 16 | (input[off + pos + 3] & 0xFF) << 24);
-            long size = chunkLen * 8;
-            pos = chunkLen == 0 || size > len - pos ? len : pos + (int) size;
+    /** Where each message of the packet at {@code input[off, off + len)} starts, relative to the packet. */
+    static List<Integer> messageStarts(byte[] input, int off, int len, List<MmsMessage> messages) {
+        if (messages.size() < 2) {
+            return List.of(TcpMessageHeader.SIZE); // the common case needs no second decode
         }
-        return starts;
+        return CommandPacketCodec.layout(Arrays.copyOfRange(input, off, off + len), null).messages().stream()
+                .map(Layout.MessageLayout::offset).toList();
     }
 
     /** The message a violation at unit offset {@code at} belongs to; header and placeless ones go to message 0. */
