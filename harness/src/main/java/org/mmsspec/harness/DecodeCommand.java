@@ -67,8 +67,9 @@ final class DecodeCommand implements Callable<Integer> {
             description = "Largest unit accepted, in bytes. Default: ${DEFAULT-VALUE}.")
     private int maxMessageSize = DecodeOptions.DEFAULT_MAX_MESSAGE_SIZE;
 
-    @Option(names = "--kind", paramLabel = "mmsp", defaultValue = "mmsp",
-            description = "What the stream carries. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--kind", paramLabel = "mmsp|mmsh|resend", defaultValue = "mmsp",
+            description = "What the input carries: mmsp (a TCP stream of command and Data packets), mmsh (an MMSH "
+                    + "response, HTTP headers optional), resend (one UDP resend request). Default: ${DEFAULT-VALUE}.")
     private StreamKind kind;
 
     @Parameters(paramLabel = "FILE", description = "The captured stream; - for standard input.")

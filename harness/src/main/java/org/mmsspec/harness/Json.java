@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mmsspec.codec.FieldMap;
 import org.mmsspec.codec.MalformedInputException;
 import org.mmsspec.codec.Section;
 import org.mmsspec.codec.Violation;
@@ -41,6 +42,32 @@ final class Json {
             out.add(m);
         }
         return out;
+    }
+
+    /** Bytes of a payload printed in full would drown the protocol: a payload shows as its length and a prefix. */
+    static final int PAYLOAD_PREFIX = 16;
+
+    /**
+     * The fields of a decoded unit, spec names kept, with every {@code Payload} (the media a Data packet carries)
+     * shortened to its length and first {@value #PAYLOAD_PREFIX} bytes.
+     */
+    static Map<String, Object> fields(Record value) {
+        return summarise(FieldMap.of(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> summarise(Map<String, Object> fields) {
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            if (e.getKey().equals("Payload") && e.getValue() instanceof String hex) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("length", hex.length() / 2);
+                m.put("prefix", hex.substring(0, Math.min(hex.length(), 2 * PAYLOAD_PREFIX)));
+                e.setValue(m);
+            } else if (e.getValue() instanceof Map<?, ?> nested) {
+                summarise((Map<String, Object>) nested);
+            }
+        }
+        return fields;
     }
 
     /** An undecodable unit: where and why decoding stopped, offsets relative to the unit. */

@@ -2,16 +2,12 @@ package org.mmsspec.harness;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.mmsspec.codec.Bytes;
 import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.DecodeOptions;
-import org.mmsspec.codec.Decoded;
 import org.mmsspec.codec.Direction;
 import org.mmsspec.codec.FieldMap;
 import org.mmsspec.codec.StreamFramer;
@@ -26,13 +22,12 @@ import org.mmsspec.codec.mmsp.TcpMessageHeader;
 /**
  * An MS-MMSP TCP stream, cut by {@link StreamFramer}. A command packet gives one line per message, each with the
  * violations found in its own bytes; the header's violations go with message 0. A Data packet gives one line with
- * its payload summarised as its length and first {@value #PAYLOAD_PREFIX} bytes.
+ * its payload summarised as its length and first bytes.
  */
 final class MmspUnits implements UnitStream {
 
     /** The framer is fed as a socket would: in reads of this size, so units spanning reads are exercised too. */
     static final int READ_SIZE = 64 * 1024;
-    static final int PAYLOAD_PREFIX = 16;
 
     private final Direction direction;
     private final DecodeOptions options;
@@ -98,26 +93,11 @@ final class MmspUnits implements UnitStream {
     }
 
     private static Map<String, Object> data(StreamFramer.Data d) {
-        Decoded<DataPacket> decoded = d.decoded();
         Map<String, Object> line = Json.unit(d.offset(), d.length(), "data");
         Json.section(line, DataPacket.SECTION);
-        Map<String, Object> fields = FieldMap.of(decoded.value());
-        fields.put("Payload", payload(decoded.value().Payload()));
-        line.put("fields", fields);
-        line.put("violations", Json.violations(decoded.violations()));
+        line.put("fields", Json.fields(d.decoded().value()));
+        line.put("violations", Json.violations(d.decoded().violations()));
         return line;
-    }
-
-    /** A payload is media, not protocol: its length and a prefix to recognise it by are enough. */
-    private static Map<String, Object> payload(Bytes b) {
-        byte[] prefix = new byte[Math.min(PAYLOAD_PREFIX, b.length())];
-        for (int i = 0; i < prefix.length; i++) {
-            prefix[i] = b.get(i);
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("length", b.length());
-        m.put("prefix", HexFormat.of().formatHex(prefix));
-        return m;
     }
 
     /** Where each message of the packet at {@code input[off, off + len)} starts, relative to the packet. */

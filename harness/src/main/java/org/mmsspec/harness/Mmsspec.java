@@ -29,7 +29,21 @@ public final class Mmsspec {
 
     /** The command line as {@code main} runs it, reading {@code stdin} where a file argument is {@code -}. */
     public static CommandLine commandLine(InputStream stdin) {
-        return new CommandLine(new Mmsspec(stdin)).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Mmsspec(stdin)).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Mmsspec::internalError);
+    }
+
+    /**
+     * A bug of ours, not bad input (bad input has its own messages and exit 2): one line, exit 3, and the trace only
+     * where {@code MMSSPEC_DEBUG} is set.
+     */
+    private static int internalError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        cl.getErr().println("mmsspec " + cl.getCommandName() + ": internal error: " + e
+                + " (please report it; set MMSSPEC_DEBUG=1 for the stack trace)");
+        if (System.getenv("MMSSPEC_DEBUG") != null) {
+            e.printStackTrace(cl.getErr());
+        }
+        return 3;
     }
 
     public static void main(String[] args) {

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmsspec.codec.Bytes;
+import org.mmsspec.codec.mmsh.MmshFrameCodec;
+import org.mmsspec.codec.mmsh.MmshHeader;
 import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.mmsp.CommandPacket;
 import org.mmsspec.codec.mmsp.CommandPacketCodec;
@@ -282,5 +284,52 @@ class DecodeCommandTest {
     void versionAndHelpNameTheTool() {
         assertThat(run("--version").out()).startsWith("mmsspec ").doesNotContain("unknown");
         assertThat(run("decode", "--help").out()).contains("--strict", "--direction", "--profile", "--kind");
+    }
+
+    @Test
+    void mmshResponseWithChunkedBodyPrintsHttpThenFramesWithTheirRules() throws IOException {
+        byte[] header = MmshFrameCodec.encode(MmshHeader.of(DataPacket.of(0, 1, DataPacket.AF_HEADER_LAST,
+                Bytes.copyOf(new byte[100]))));
+        String head = "HTTP/1.1 200 OK\r\nServer: Cougar/9.01.01.3814\r\nContent-Type: application/x-mms-framed\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n";
+        // $H (only piece), then $E with PacketLength 2: too short for its Reason, so undecodable. The chunk boundary
+        // falls inside the $H.
+        byte[] end = {0x24, 'E', 2, 0, 0, 0};
+        byte[] body = concat(header, end);
+        int cut = 5;
+        byte[] chunked = concat(head.getBytes(StandardCharsets.ISO_8859_1),
+                (Integer.toHexString(cut) + "\r\n").getBytes(StandardCharsets.ISO_8859_1),
+                java.util.Arrays.copyOfRange(body, 0, cut), "\r\n".getBytes(StandardCharsets.ISO_8859_1),
+                (Integer.toHexString(body.length - cut) + "\r\n").getBytes(StandardCharsets.ISO_8859_1),
+                java.util.Arrays.copyOfRange(body, cut, body.length), "\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        Run r = run("decode", "--kind", "mmsh", file("play.bin", chunked).toString());
+
+        assertThat(r.err()).isEmpty();
+        List<JsonNode> lines = r.lines();
+        assertThat(lines).extracting(l -> l.get("kind").asText()).containsExactly("http", "mmsh", "mmsh");
+        assertThat(lines.get(0).at("/headers/Server").asText()).isEqualTo("Cougar/9.01.01.3814");
+        assertThat(lines.get(1).get("packet").asText()).isEqualTo("$H");
+        assertThat(lines.get(1).at("/fields/packet/Payload/length").asInt()).isEqualTo(header.length - 12);
+        assertThat(lines.get(1).get("violations")).isEmpty();
+        assertThat(lines.get(2).get("spec").asText()).isEqualTo("MS-WMSP");
+        assertThat(lines.get(2).get("error").asText()).isNotBlank();
+        assertThat(lines.get(2).get("offset").asInt()).isEqualTo(header.length);
+        assertThat(r.exit()).as("an undecodable unit").isEqualTo(1);
+    }
+
+    @Test
+    void resendDatagramDecodesAndJudgesItsCount() throws IOException {
+        Run ok = run("decode", "--kind", "resend", "--hex",
+                hexFile("r.hex", "0df0efbe 78563412 0100 0200 11000000 12000000").toString());
+        assertThat(ok.exit()).isZero();
+        JsonNode l = ok.lines().get(0);
+        assertThat(l.get("kind").asText()).isEqualTo("resend");
+        assertThat(l.at("/fields/dwBeginPacketList/1").asLong()).isEqualTo(18);
+
+        Run bad = run("decode", "--kind", "resend", "--strict", "--hex",
+                hexFile("r2.hex", "0df0efbe 78563412 0100 2100 11000000").toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.lines().get(0).get("violations").findValuesAsText("field")).contains("wNumPackets");
     }
 }
