@@ -22,7 +22,8 @@ import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
 /** MS-MMSP 3.1.5.2: command packets and Data packets cut from one TCP stream, whatever the reads. */
 class StreamFramerTest {
 
-    static final Path SAMPLE = Path.of("/work/main/vectors/src/main/resources/media/sample.asf");
+    /** The bundled sample, found from the codec module's folder (Maven runs tests there). */
+    static final Path SAMPLE = Path.of("../vectors/src/main/resources/media/sample.asf");
     static final int ASF_HEADER = 709;
     static final int ASF_PACKET = 3200;
 
