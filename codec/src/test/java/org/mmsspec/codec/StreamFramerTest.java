@@ -23,7 +23,7 @@ import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
 class StreamFramerTest {
 
     /** The bundled sample, found from the codec module's folder (Maven runs tests there). */
-    static final Path SAMPLE = Path.of("../vectors/src/main/resources/media/sample.asf");
+    static final Path SAMPLE = Path.of("../mock-server/src/main/resources/org/mmsspec/server/media/sample.asf");
     static final int ASF_HEADER = 709;
     static final int ASF_PACKET = 3200;
 

@@ -1,0 +1,159 @@
+package org.mmsspec.server.asf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An ASF file as an MMS server needs it ([ASF] 3.1, 3.2, 3.3, 5.1): the Header Object, the File Properties and Stream
+ * Properties it holds, and the Data Object's fixed-size packets. The MMS "ASF file header" is the Header Object plus
+ * the first 50 bytes of the Data Object (MS-MMSP 2.2.2).
+ */
+public final class AsfFile {
+
+    static final AsfGuid HEADER_OBJECT = AsfGuid.parse("75B22630-668E-11CF-A6D9-00AA0062CE6C");
+    static final AsfGuid DATA_OBJECT = AsfGuid.parse("75B22636-668E-11CF-A6D9-00AA0062CE6C");
+    static final AsfGuid FILE_PROPERTIES = AsfGuid.parse("8CABDCA1-A947-11CF-8EE4-00C00C205365");
+    static final AsfGuid STREAM_PROPERTIES = AsfGuid.parse("B7DC0791-A9B7-11CF-8EE6-00C00C205365");
+    static final AsfGuid AUDIO_MEDIA = AsfGuid.parse("F8699E40-5B4D-11CF-A8FD-00805F5C442B");
+    static final AsfGuid VIDEO_MEDIA = AsfGuid.parse("BC19EFC0-5B4D-11CF-A8FD-00805F5C442B");
+    /** Header Object: GUID, size, object count, two reserved bytes. */
+    static final int HEADER_OBJECT_PREFIX = 30;
+    /** Data Object: GUID, size, file ID, total data packets, reserved: the part that travels with the header. */
+    public static final int DATA_OBJECT_PREFIX = 50;
+
+    /** One stream of the file. */
+    public record Stream(int number, Kind kind) {
+        public enum Kind { AUDIO, VIDEO, OTHER }
+    }
+
+    private final byte[] bytes;
+    private final String name;
+    private final int headerObjectSize;
+    private final int dataObjectOffset;
+    private final FileProperties properties;
+    private final List<Stream> streams;
+
+    private AsfFile(String name, byte[] bytes) {
+        this.name = name;
+        this.bytes = bytes;
+        if (bytes.length < HEADER_OBJECT_PREFIX || !AsfGuid.at(bytes, 0).equals(HEADER_OBJECT)) {
+            throw new AsfException(name + ": not an ASF file (no Header Object at offset 0)");
+        }
+        long headerSize = Le.u64(bytes, 16);
+        if (headerSize < HEADER_OBJECT_PREFIX || headerSize + DATA_OBJECT_PREFIX > bytes.length) {
+            throw new AsfException(name + ": Header Object size " + headerSize + " does not fit the file");
+        }
+        headerObjectSize = (int) headerSize;
+        dataObjectOffset = headerObjectSize;
+        if (!AsfGuid.at(bytes, dataObjectOffset).equals(DATA_OBJECT)) {
+            throw new AsfException(name + ": no Data Object right after the Header Object");
+        }
+        FileProperties props = null;
+        List<Stream> found = new ArrayList<>();
+        int pos = HEADER_OBJECT_PREFIX;
+        while (pos + 24 <= headerObjectSize) {
+            AsfGuid id = AsfGuid.at(bytes, pos);
+            long size = Le.u64(bytes, pos + 16);
+            if (size < 24 || pos + size > headerObjectSize) {
+                throw new AsfException(name + ": header object at " + pos + " has size " + size);
+            }
+            if (id.equals(FILE_PROPERTIES)) {
+                props = FileProperties.read(bytes, pos + 24, (int) size - 24, name);
+            } else if (id.equals(STREAM_PROPERTIES) && size >= 24 + 50) {
+                AsfGuid type = AsfGuid.at(bytes, pos + 24);
+                int flags = Le.u16(bytes, pos + 24 + 48);
+                found.add(new Stream(flags & 0x7F, type.equals(AUDIO_MEDIA) ? Stream.Kind.AUDIO
+                        : type.equals(VIDEO_MEDIA) ? Stream.Kind.VIDEO : Stream.Kind.OTHER));
+            }
+            pos += (int) size;
+        }
+        if (props == null) {
+            throw new AsfException(name + ": no File Properties Object");
+        }
+        if (props.minDataPacketSize() != props.maxDataPacketSize() || props.maxDataPacketSize() == 0) {
+            throw new AsfException(name + ": data packets of variable size are not supported");
+        }
+        long dataBytes = (long) packetCountIn(props) * props.maxDataPacketSize();
+        if (dataObjectOffset + DATA_OBJECT_PREFIX + dataBytes > bytes.length) {
+            throw new AsfException(name + ": " + props.dataPacketsCount() + " packets do not fit the file");
+        }
+        properties = props;
+        streams = List.copyOf(found);
+    }
+
+    private static int packetCountIn(FileProperties p) {
+        if (p.dataPacketsCount() > Integer.MAX_VALUE) {
+            throw new AsfException("too many data packets: " + p.dataPacketsCount());
+        }
+        return (int) p.dataPacketsCount();
+    }
+
+    public static AsfFile read(Path path) throws IOException {
+        return new AsfFile(path.getFileName().toString(), Files.readAllBytes(path));
+    }
+
+    public static AsfFile of(String name, byte[] bytes) {
+        return new AsfFile(name, bytes.clone());
+    }
+
+    /** The bundled sample: WMV2 and WMAv2, about four seconds (see media/README.md). */
+    public static AsfFile sample() {
+        try (var in = AsfFile.class.getResourceAsStream("/org/mmsspec/server/media/sample.asf")) {
+            if (in == null) {
+                throw new IllegalStateException("sample.asf is not on the class path");
+            }
+            return new AsfFile("sample.asf", in.readAllBytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public FileProperties properties() {
+        return properties;
+    }
+
+    public List<Stream> streams() {
+        return streams;
+    }
+
+    /** The MMS "ASF file header": the Header Object and the first 50 bytes of the Data Object. */
+    public byte[] mmsHeader() {
+        return java.util.Arrays.copyOfRange(bytes, 0, dataObjectOffset + DATA_OBJECT_PREFIX);
+    }
+
+    public int mmsHeaderSize() {
+        return dataObjectOffset + DATA_OBJECT_PREFIX;
+    }
+
+    public int packetSize() {
+        return (int) properties.maxDataPacketSize();
+    }
+
+    public int packetCount() {
+        return (int) properties.dataPacketsCount();
+    }
+
+    /** Data packet {@code i} as stored, padding and all. */
+    public byte[] packet(int i) {
+        java.util.Objects.checkIndex(i, packetCount());
+        int from = dataObjectOffset + DATA_OBJECT_PREFIX + i * packetSize();
+        return java.util.Arrays.copyOfRange(bytes, from, from + packetSize());
+    }
+
+    /** Byte offset of packet {@code i} in the file: what StartPlaying's asfOffset counts. */
+    public long packetOffset(int i) {
+        return dataObjectOffset + DATA_OBJECT_PREFIX + (long) i * packetSize();
+    }
+
+    /** The whole file, for a test that compares. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+}
