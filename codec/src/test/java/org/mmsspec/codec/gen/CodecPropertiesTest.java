@@ -19,7 +19,15 @@ import org.mmsspec.codec.Decoded;
 import org.mmsspec.codec.Direction;
 import org.mmsspec.codec.FieldSpan;
 import org.mmsspec.codec.MalformedInputException;
+import org.mmsspec.codec.RequestPacketListResend;
 import org.mmsspec.codec.StreamFramer;
+import org.mmsspec.codec.mmsh.MmshData;
+import org.mmsspec.codec.mmsh.MmshEnd;
+import org.mmsspec.codec.mmsh.MmshFrameCodec;
+import org.mmsspec.codec.mmsh.MmshHeader;
+import org.mmsspec.codec.mmsh.MmshPacket;
+import org.mmsspec.codec.mmsh.MmshPacketPair;
+import org.mmsspec.codec.mmsh.MmshStreamFramer;
 import org.mmsspec.codec.mmsp.CommandPacket;
 import org.mmsspec.codec.mmsp.CommandPacketCodec;
 import org.mmsspec.codec.mmsp.MmsMessage;
@@ -208,6 +216,114 @@ class CodecPropertiesTest {
                         maxSize);
             }
         });
+    }
+
+    /** A seeded RequestPacketListResend datagram and MMSH response body (packet pairs, header, data, end). */
+    static byte[] resend(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Long> list = new ArrayList<>();
+        for (int i = 0, n = 1 + r.nextInt(RequestPacketListResend.MAX_PACKETS); i < n; i++) {
+            list.add(Gen.between(r, 0, 0xFFFFFFFFL));
+        }
+        return RequestPacketListResend.of(Gen.between(r, 0, 0xFFFFFFFFL), r.nextInt(), list).encode();
+    }
+
+    static List<byte[]> mmshPackets(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        byte[] fill = Gen.bytes(r, 400).toArray();
+        List<MmshPacket> ps = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ps.add(MmshPacketPair.of(i, 1 + r.nextInt(300), fill));
+        }
+        ps.add(MmshHeader.of(DataPacket.of(0, 0, DataPacket.AF_HEADER_LAST, Gen.bytes(r, 200))));
+        for (int i = 0, n = r.nextInt(4); i < n; i++) {
+            ps.add(MmshData.of(DataPacket.of(i, 0, 0, Gen.bytes(r, 200))));
+        }
+        ps.add(MmshEnd.of(MmshEnd.S_OK));
+        return ps.stream().map(MmshFrameCodec::encode).toList();
+    }
+
+    /** Every cut, seeded flips and random bytes: nothing but MalformedInputException, conforming re-encodes. */
+    @TestFactory
+    Stream<DynamicTest> resendAndMmshDecodersThrowOnlyMalformedInput() {
+        return perSeed(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            List<byte[]> units = new ArrayList<>(mmshPackets(seed));
+            units.add(resend(seed));
+            for (int u = 0; u < units.size(); u++) {
+                byte[] p = units.get(u);
+                boolean isResend = u == units.size() - 1;
+                List<byte[]> damaged = new ArrayList<>();
+                for (int k = 0; k < p.length; k++) {
+                    damaged.add(java.util.Arrays.copyOf(p, k));
+                }
+                for (int k = 0; k < 16; k++) {
+                    byte[] b = p.clone();
+                    b[r.nextInt(b.length)] ^= (byte) (1 << r.nextInt(8));
+                    damaged.add(b);
+                    damaged.add(randomBytes(r, p));
+                }
+                for (byte[] b : damaged) {
+                    onlyMalformed(seed, isResend ? "resend" : "mmsh", b, () -> {
+                        if (isResend) {
+                            var d = RequestPacketListResend.decode(b, DecodeOptions.STRICT);
+                            if (d.violations().isEmpty()) {
+                                assertThat(d.value().encode()).as(context(seed, "resend conforming", b)).isEqualTo(b);
+                            }
+                        } else {
+                            var d = MmshFrameCodec.decode(b, DecodeOptions.STRICT);
+                            if (d.violations().isEmpty()) {
+                                assertThat(MmshFrameCodec.encode(d.value())).as(context(seed, "mmsh conforming", b))
+                                        .isEqualTo(b);
+                            }
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    /** An MMSH body, some packets damaged, gives the same units at any split as fed whole. */
+    @TestFactory
+    Stream<DynamicTest> mmshStreamFramerUnitsDoNotDependOnTheSplit() {
+        return perSeed(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            java.io.ByteArrayOutputStream s = new java.io.ByteArrayOutputStream();
+            for (byte[] p : mmshPackets(seed)) {
+                if (r.nextInt(4) == 0) {
+                    p[r.nextInt(p.length)] ^= (byte) (1 << r.nextInt(8));
+                }
+                s.writeBytes(p);
+            }
+            byte[] body = s.toByteArray();
+            DecodeOptions o = DecodeOptions.STRICT.withMaxMessageSize(Gen.pick(r, 64, 512,
+                    DecodeOptions.DEFAULT_MAX_MESSAGE_SIZE));
+            String whole = mmshUnits(seed, body, o, r, false);
+            for (int round = 0; round < 20; round++) {
+                assertThat(mmshUnits(seed, body, o, r, true)).as(context(seed, "split body", body)).isEqualTo(whole);
+            }
+        });
+    }
+
+    private static String mmshUnits(long seed, byte[] body, DecodeOptions o, SplittableRandom r, boolean split) {
+        StringBuilder out = new StringBuilder();
+        MmshStreamFramer f = new MmshStreamFramer(o);
+        onlyMalformed(seed, "mmsh body", body, () -> {
+            try {
+                for (int at = 0; at < body.length;) {
+                    int n = split ? Math.min(body.length - at, r.nextInt(0, 40)) : body.length;
+                    f.feed(body, at, n, u -> out.append(u.offset()).append('+').append(u.length()).append(
+                            u instanceof MmshStreamFramer.Frame x ? x.decoded().violations().toString()
+                                    : ((MmshStreamFramer.Undecodable) u).error().getMessage()).append(' '));
+                    at += n;
+                }
+                f.finish();
+            } catch (MalformedInputException e) {
+                out.append("refused: ").append(e.getMessage());
+                throw e;
+            }
+        });
+        return out.toString();
     }
 
     @TestFactory
