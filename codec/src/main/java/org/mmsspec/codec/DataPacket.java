@@ -62,7 +62,7 @@ public record DataPacket(long LocationId, int playIncarnation, int AFFlags, int 
      * under the rules of MS-WMSP 2.2.3.1.2.
      */
     public static DataPacket read(WireReader r) {
-        return new DataPacket(r.u32("LocationId"), r.u8("playIncarnation"), r.u8("AFFlags"), r.u16("PacketSize"),
+        return new DataPacket(r.u32("LocationId"), r.u8("playIncarnation"), r.u8("AFFlags"), r.length16("PacketSize"),
                 r.rest("Payload"));
     }
 

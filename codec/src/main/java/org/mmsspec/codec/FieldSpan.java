@@ -9,6 +9,11 @@ public record FieldSpan(String name, int offset, int size, Kind kind) {
     public enum Kind {
         /** A little-endian unsigned or signed integer of {@code size} bytes. */
         INTEGER,
+        /**
+         * A little-endian unsigned integer that sizes, counts or locates other bytes of the same unit (cbToken,
+         * cStreamEntries, an offset such as OpenFile's token): a value the decoder must bound and the checks must judge.
+         */
+        LENGTH,
         /** An IEEE 754 DOUBLE. */
         FLOAT,
         /** Raw bytes. */

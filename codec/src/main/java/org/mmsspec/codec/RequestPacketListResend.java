@@ -45,7 +45,7 @@ public record RequestPacketListResend(long Signature, long dwClientId, int wSour
         long signature = r.u32("Signature");
         long clientId = r.u32("dwClientId");
         int sourceId = r.u16("wSourceId");
-        int numPackets = r.u16("wNumPackets");
+        int numPackets = r.length16("wNumPackets");
         List<Long> list = new ArrayList<>(Math.min(r.remaining() / 4, MAX_PACKETS));
         int listAt = r.unitPosition();
         while (r.remaining() >= 4) {

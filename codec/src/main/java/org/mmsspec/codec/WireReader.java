@@ -109,6 +109,17 @@ public final class WireReader {
         return Integer.toUnsignedLong(i32At(need(field, 4, Kind.INTEGER)));
     }
 
+    /** A u32 that sizes, counts or locates other bytes of the unit; recorded as {@link Kind#LENGTH}. */
+    public long length32(String field) {
+        return Integer.toUnsignedLong(i32At(need(field, 4, Kind.LENGTH)));
+    }
+
+    /** A u16 that sizes or counts other bytes of the unit; recorded as {@link Kind#LENGTH}. */
+    public int length16(String field) {
+        int at = need(field, 2, Kind.LENGTH);
+        return (buf[at] & 0xFF) | (buf[at + 1] & 0xFF) << 8;
+    }
+
     public int i32(String field) {
         return i32At(need(field, 4, Kind.INTEGER));
     }
@@ -249,7 +260,11 @@ public final class WireReader {
         }
     }
 
-    /** A fixed-size 8-bit field holding a NUL-terminated ANSI string (CLIENT_LOG, MS-MMSP 2.2.1). */
+    /**
+     * A fixed-size 8-bit field holding a NUL-terminated ANSI string (CLIENT_LOG, MS-MMSP 2.2.1). The bytes after the
+     * NUL are not part of the value, so anything but zero there would vanish on re-encoding; like message padding the
+     * spec leaves them unstated, so zero is the SHOULD we judge and a conforming field re-encodes to its own bytes.
+     */
     public String ansi(String field, int size) {
         int at = need(field, size, Kind.ANSI);
         int end = at;
@@ -259,6 +274,14 @@ public final class WireReader {
         if (end == at + size) {
             checks.addAt(unitOffset + (at - start), Level.MUST, field, "NUL-terminated within " + size + " bytes",
                     "no NUL");
+        } else {
+            for (int i = end + 1; i < at + size; i++) {
+                if (buf[i] != 0) {
+                    checks.addAt(unitOffset + (i - start), Level.SHOULD, field, "zero bytes after the NUL",
+                            String.format("0x%02X at byte %d of %d", buf[i] & 0xFF, i - at, size));
+                    break;
+                }
+            }
         }
         return new String(buf, at, end - at, StandardCharsets.ISO_8859_1);
     }

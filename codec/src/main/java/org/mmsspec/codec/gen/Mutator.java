@@ -5,6 +5,7 @@ import static org.mmsspec.codec.gen.Mutation.Validity.UNKNOWN;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -24,6 +25,7 @@ import org.mmsspec.codec.mmsp.CommandPacketCodec;
 import org.mmsspec.codec.mmsp.Layout;
 import org.mmsspec.codec.mmsp.MessageTypes;
 import org.mmsspec.codec.mmsp.MmsMessage;
+import org.mmsspec.codec.mmsp.TcpMessageHeader;
 
 /**
  * Seeded, field-aware damage to valid units. Given the canonical bytes of a command packet (with the direction it is
@@ -59,12 +61,45 @@ public final class Mutator {
         for (int i = 0; i < layout.messages().size(); i++) {
             message(packet, layout, value, i, direction, out);
         }
-        for (int k = 0; k < packet.length; k++) {
+        BitSet cuts = cuts(packet.length, layout);
+        for (int k = cuts.nextSetBit(0); k >= 0; k = cuts.nextSetBit(k + 1)) {
             // below 32 bytes there is no header; above, messageLength no longer matches
             out.add(new Mutation("truncate@" + k, HEADER, Bytes.view(packet, 0, k), INVALID));
         }
         noise(packet, HEADER, out);
         return out;
+    }
+
+    /** Packets up to this size are cut at every offset. */
+    static final int CUT_EVERYWHERE = 256;
+
+    /**
+     * Where to cut a packet: everywhere in a short one. In a long one (a 1504-byte Logging, a Redirect near the 64 KiB
+     * bound) cuts inside one field all meet the same rules, and each decode reads the whole packet, so cutting at
+     * every offset costs the square of the size: there the cuts are the header, each field's first, second and last
+     * byte, the last bytes, and a seeded sample of the rest.
+     */
+    private BitSet cuts(int length, Layout layout) {
+        BitSet at = new BitSet(length);
+        if (length <= CUT_EVERYWHERE) {
+            at.set(0, length);
+            return at;
+        }
+        at.set(0, TcpMessageHeader.SIZE + 8);
+        at.set(length - 16, length);
+        for (Layout.MessageLayout m : layout.messages()) {
+            for (FieldSpan f : m.fields()) {
+                for (int k : new int[] {f.offset(), f.offset() + 1, f.end() - 1, f.end()}) {
+                    if (k >= 0 && k < length) {
+                        at.set(k);
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < 64; k++) {
+            at.set(r.nextInt(length));
+        }
+        return at;
     }
 
     private void header(byte[] p, Layout layout, List<Mutation> out) {
@@ -114,7 +149,7 @@ public final class Mutator {
             FieldSpan s = fields.get(f);
             boolean lastField = f == fields.size() - 1;
             switch (s.kind()) {
-                case INTEGER, FLOAT -> {
+                case INTEGER, LENGTH, FLOAT -> {
                     for (int k = 0; k < 2; k++) {
                         out.add(fieldValue(p, value, index, m, s, at));
                     }
@@ -147,7 +182,14 @@ public final class Mutator {
         MmsMessage changed = withField(value.messages().get(index), s, v);
         Validity validity = UNKNOWN;
         Section rule = m.type().section();
-        if (changed != null) {
+        if (s.kind() == Kind.LENGTH) {
+            // A length moves where the fields after it lie, so the bytes no longer mean the changed message: a longer
+            // cbToken may just take in zero padding and stay valid. Only a claim past the end of the message is
+            // certainly wrong, and every length is judged against the bytes present.
+            if (v > m.end() - s.end()) {
+                validity = INVALID;
+            }
+        } else if (changed != null) {
             List<MmsMessage> messages = new ArrayList<>(value.messages());
             messages.set(index, changed);
             // The damaged bytes are exactly the canonical form of the changed message, so its own check applies.
@@ -228,7 +270,7 @@ public final class Mutator {
             // The count field giving the size, in bytes or in UTF-16 units: one less cuts an odd byte count or the
             // NUL (the unit before a NUL is never NUL, strings hold none).
             for (FieldSpan c : m.bodyFields()) {
-                if (c.kind() == Kind.INTEGER && c.offset() < s.offset() && c.name().startsWith("cb")) {
+                if (c.kind() == Kind.LENGTH && c.offset() < s.offset() && c.name().startsWith("cb")) {
                     long count = read(p, c);
                     if (count == n || count == n / 2 && count >= 2) {
                         boolean bytes = count == n;

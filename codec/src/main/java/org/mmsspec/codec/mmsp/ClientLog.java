@@ -20,7 +20,7 @@ public record ClientLog(long cbSize, ClientLogInfo info, long dwSourceId, long d
 
     static ClientLog read(WireReader r) {
         r.checks().in("2.2.1"); // a string field without its NUL breaks the rule of 2.2.1
-        return new ClientLog(r.u32("cbSize"), ClientLogInfo.read(r), r.u32("dwSourceId"), r.u32("dwIPAddress"),
+        return new ClientLog(r.length32("cbSize"), ClientLogInfo.read(r), r.u32("dwSourceId"), r.u32("dwIPAddress"),
                 r.ansi("szComputerDNS", 260), r.ansi("szOS", 16), r.u64("qwOSVersion"), r.ansi("szCPU", 16),
                 r.ansi("szProto", 8), r.ansi("szTransport", 8), r.u32("dwPacketsLostNet"),
                 r.u32("dwPacketsLostContNet"), r.u32("dwResendRequests"), r.u32("dwPacketsRecoveredResent"),

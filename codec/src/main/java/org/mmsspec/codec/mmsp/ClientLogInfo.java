@@ -21,7 +21,7 @@ public record ClientLogInfo(long cbSize, String szURL, String szChannelURL, Stri
     static final String CB_SIZE = "info.cbSize";
 
     static ClientLogInfo read(WireReader r) {
-        return new ClientLogInfo(r.u32(CB_SIZE), r.ansi("szURL", 260), r.ansi("szChannelURL", 260),
+        return new ClientLogInfo(r.length32(CB_SIZE), r.ansi("szURL", 260), r.ansi("szChannelURL", 260),
                 r.ansi("szUserAgent", 64), r.ansi("szHostingWebPage", 260), r.u64("qwClientVersion"),
                 r.ansi("szLang", 16), r.ansi("szUniquePID", 40), r.ansi("szHostExe", 32), r.u64("qwHostExeVer"),
                 r.u32("msFileDuration"), r.u64("qwFileSize"), r.u32("dwAvgBandwidthBps"), r.ansi("szAudioCodec", 64),

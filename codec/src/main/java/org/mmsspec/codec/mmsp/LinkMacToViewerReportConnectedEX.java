@@ -46,10 +46,10 @@ public record LinkMacToViewerReportConnectedEX(long hr, long playIncarnation, lo
         long files = r.u32("nMaxOpenFiles");
         long maxBytes = r.u32("nBlockMaxBytes");
         long maxBitRate = r.u32("maxBitRate");
-        long cbServer = r.u32("cbServerVersionInfo");
-        long cbVersion = r.u32("cbVersionInfo");
-        long cbUrl = r.u32("cbVersionUrl");
-        long cbAuthen = r.u32("cbAuthenPackage");
+        long cbServer = r.length32("cbServerVersionInfo");
+        long cbVersion = r.length32("cbVersionInfo");
+        long cbUrl = r.length32("cbVersionUrl");
+        long cbAuthen = r.length32("cbAuthenPackage");
         String server = r.utf16("ServerVersionInfo", 2 * cbServer, Level.MUST);
         String version = r.utf16("VersionInfo", 2 * cbVersion, Level.MUST);
         String url = r.utf16("VersionUrl", 2 * cbUrl, Level.MUST);

@@ -39,7 +39,7 @@ public record LinkMacToViewerReportRedirect(long hr, int RedirectType, int cbLoc
     }
 
     static LinkMacToViewerReportRedirect decode(WireReader r) {
-        return new LinkMacToViewerReportRedirect(r.u32("hr"), r.u16("RedirectType"), r.u16("cbLocation"),
+        return new LinkMacToViewerReportRedirect(r.u32("hr"), r.u16("RedirectType"), r.length16("cbLocation"),
                 r.utf16z("wszLocation", Level.MUST));
     }
 

@@ -46,7 +46,7 @@ public record LinkMacToViewerSecurityChallenge(long playIncarnation, long cookie
     static LinkMacToViewerSecurityChallenge decode(WireReader r) {
         long playIncarnation = r.u32("playIncarnation");
         long cookie = r.u32("cookie");
-        long cbToken = r.u32("cbToken");
+        long cbToken = r.length32("cbToken");
         // bounded by the message: a larger cbToken is judged in check(), not trusted
         Bytes token = r.bytes("pToken", Math.min(cbToken, r.remaining()));
         return new LinkMacToViewerSecurityChallenge(playIncarnation, cookie, cbToken, token);

@@ -40,8 +40,8 @@ public record LinkViewerToMacOpenFile(long playIncarnation, long spare, long tok
     static LinkViewerToMacOpenFile decode(WireReader r) {
         long inc = r.u32("playIncarnation");
         long spare = r.u32("spare");
-        long token = r.u32("token");
-        long cb = r.u32("cbtoken");
+        long token = r.length32("token");
+        long cb = r.length32("cbtoken");
         String name;
         if (token == 0) {
             name = r.utf16z("fileName", cb > 0 ? Level.MUST : Level.SHOULD);

@@ -26,7 +26,7 @@ public record LinkViewerToMacSecurityResponse(long playIncarnation, long cookie,
     static LinkViewerToMacSecurityResponse decode(WireReader r) {
         long inc = r.u32("playIncarnation");
         long cookie = r.u32("cookie");
-        long cb = r.u32("cbToken");
+        long cb = r.length32("cbToken");
         // bounded by the bytes present; a larger cbToken is judged in check
         return new LinkViewerToMacSecurityResponse(inc, cookie, cb, r.bytes("pToken", Math.min(cb, r.remaining())));
     }

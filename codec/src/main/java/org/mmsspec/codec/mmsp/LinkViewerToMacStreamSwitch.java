@@ -23,7 +23,7 @@ public record LinkViewerToMacStreamSwitch(long cStreamEntries, List<StreamSwitch
     }
 
     static LinkViewerToMacStreamSwitch decode(WireReader r) {
-        long count = r.u32("cStreamEntries");
+        long count = r.length32("cStreamEntries");
         // Bound by the bytes present, never by the count field: a hostile count must not drive allocation.
         int fit = r.remaining() / StreamSwitchEntry.SIZE;
         int n = (int) Math.min(count, fit);

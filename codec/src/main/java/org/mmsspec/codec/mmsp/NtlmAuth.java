@@ -41,7 +41,7 @@ public record NtlmAuth(long Zero, long One, long Reserved1, long NTLMTokenSize, 
         long zero = r.u32("Zero");
         long one = r.u32("One");
         long reserved1 = r.u32("Reserved1");
-        long size = r.u32("NTLMTokenSize");
+        long size = r.length32("NTLMTokenSize");
         long two = r.u32("Two");
         long reserved2 = r.u32("Reserved2");
         return new NtlmAuth(zero, one, reserved1, size, two, reserved2,

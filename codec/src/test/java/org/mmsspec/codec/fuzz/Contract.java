@@ -8,6 +8,9 @@ import org.mmsspec.codec.DecodeOptions;
 import org.mmsspec.codec.Decoded;
 import org.mmsspec.codec.Direction;
 import org.mmsspec.codec.MalformedInputException;
+import org.mmsspec.codec.RequestPacketListResend;
+import org.mmsspec.codec.mmsh.MmshFrameCodec;
+import org.mmsspec.codec.mmsh.MmshPacket;
 import org.mmsspec.codec.mmsp.CommandPacket;
 import org.mmsspec.codec.mmsp.CommandPacketCodec;
 
@@ -38,6 +41,28 @@ final class Contract {
             Decoded<DataPacket> d = DataPacket.decode(b, 0, b.length, DecodeOptions.STRICT);
             if (d.violations().isEmpty()) {
                 reencodes(b, d.value().encode());
+            }
+        } catch (MalformedInputException expected) {
+            // the one exception allowed
+        }
+    }
+
+    static void resend(byte[] b) {
+        try {
+            Decoded<RequestPacketListResend> d = RequestPacketListResend.decode(b, DecodeOptions.STRICT);
+            if (d.violations().isEmpty()) {
+                reencodes(b, d.value().encode());
+            }
+        } catch (MalformedInputException expected) {
+            // the one exception allowed
+        }
+    }
+
+    static void mmshFrame(byte[] b) {
+        try {
+            Decoded<MmshPacket> d = MmshFrameCodec.decode(b, DecodeOptions.STRICT);
+            if (d.violations().isEmpty()) {
+                reencodes(b, MmshFrameCodec.encode(d.value()));
             }
         } catch (MalformedInputException expected) {
             // the one exception allowed

@@ -1,8 +1,6 @@
 package org.mmsspec.codec.fuzz;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -25,28 +23,13 @@ class StreamFramerFuzzTest {
         Direction direction = data.consumeBoolean() ? Direction.C2S : Direction.S2C;
         int bound = data.consumeBoolean() ? DecodeOptions.DEFAULT_MAX_MESSAGE_SIZE : data.consumeInt(64, 1024);
         DecodeOptions options = DecodeOptions.STRICT.withMaxMessageSize(bound);
-        List<byte[]> pieces = new ArrayList<>();
-        int total = 0;
-        while (data.remainingBytes() > 0) {
-            byte[] piece = data.consumeBytes(data.consumeInt(0, 64));
-            pieces.add(piece);
-            total += piece.length;
-        }
-        byte[] whole = new byte[total];
-        int at = 0;
-        for (byte[] p : pieces) {
-            System.arraycopy(p, 0, whole, at, p.length);
-            at += p.length;
-        }
-        String split = run(new StreamFramer(direction, options), pieces);
-        String once = run(new StreamFramer(direction, options), List.of(whole));
-        if (!split.equals(once)) {
-            throw new AssertionError("units depend on the split:\n  split " + split + "\n  whole " + once);
-        }
+        Split s = Split.of(data);
+        Split.same(run(new StreamFramer(direction, options), s, s.pieces()),
+                run(new StreamFramer(direction, options), s, List.of(s.whole())));
     }
 
     /** What the framer made of the pieces, as text; a failure other than MalformedInputException escapes. */
-    private static String run(StreamFramer f, List<byte[]> pieces) {
+    private static String run(StreamFramer f, Split s, List<byte[]> pieces) {
         StringBuilder out = new StringBuilder();
         try {
             for (byte[] p : pieces) {
@@ -57,7 +40,7 @@ class StreamFramerFuzzTest {
                         out.append(u.decoded().violations());
                         if (u.decoded().violations().isEmpty()
                                 && u instanceof StreamFramer.Command c) {
-                            Contract.reencodes(bytesOf(pieces, c.offset(), c.length()),
+                            Contract.reencodes(s.bytes(c.offset(), c.length()),
                                     org.mmsspec.codec.mmsp.CommandPacketCodec.encode(c.decoded().value()));
                         }
                     } else if (u instanceof StreamFramer.Undecodable x) {
@@ -71,19 +54,5 @@ class StreamFramerFuzzTest {
             out.append("refused: ").append(e.getMessage());
         }
         return out.toString();
-    }
-
-    private static byte[] bytesOf(List<byte[]> pieces, long offset, int length) {
-        byte[] out = new byte[length];
-        long pos = 0;
-        for (byte[] p : pieces) {
-            for (byte b : p) {
-                if (pos >= offset && pos < offset + length) {
-                    out[(int) (pos - offset)] = b;
-                }
-                pos++;
-            }
-        }
-        return Objects.requireNonNull(out);
     }
 }

@@ -17,11 +17,21 @@ import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.DecodeOptions;
 import org.mmsspec.codec.Decoded;
 import org.mmsspec.codec.Direction;
+import org.mmsspec.codec.FieldSpan;
 import org.mmsspec.codec.MalformedInputException;
+import org.mmsspec.codec.RequestPacketListResend;
 import org.mmsspec.codec.StreamFramer;
+import org.mmsspec.codec.mmsh.MmshData;
+import org.mmsspec.codec.mmsh.MmshEnd;
+import org.mmsspec.codec.mmsh.MmshFrameCodec;
+import org.mmsspec.codec.mmsh.MmshHeader;
+import org.mmsspec.codec.mmsh.MmshPacket;
+import org.mmsspec.codec.mmsh.MmshPacketPair;
+import org.mmsspec.codec.mmsh.MmshStreamFramer;
 import org.mmsspec.codec.mmsp.CommandPacket;
 import org.mmsspec.codec.mmsp.CommandPacketCodec;
 import org.mmsspec.codec.mmsp.MmsMessage;
+import org.mmsspec.codec.mmsp.TcpMessageHeader;
 
 /**
  * Seeded properties of the codec over every generator in {@link Generators#all()}: round trips, decoders that throw
@@ -73,13 +83,16 @@ class CodecPropertiesTest {
                 assertThat(d.value().message()).as(where).isEqualTo(m);
                 assertThat(CommandPacketCodec.encode(d.value())).as(where).isEqualTo(b);
             }
-            // several messages of one direction in one packet
+            // several messages of one direction in one packet, within the default bound (a Redirect alone may fill it)
             SplittableRandom r = new SplittableRandom(seed);
             for (Direction dir : Direction.values()) {
                 List<MmsMessage> ms = new ArrayList<>();
+                int room = DecodeOptions.DEFAULT_MAX_MESSAGE_SIZE - TcpMessageHeader.SIZE;
                 for (int g = 0; g < Generators.all().size(); g++) {
-                    if (direction(g) == dir && r.nextBoolean()) {
+                    int size = packet(seed, g).length - TcpMessageHeader.SIZE;
+                    if (direction(g) == dir && r.nextBoolean() && size <= room) {
                         ms.add(message(seed, g));
+                        room -= size;
                     }
                 }
                 byte[] b = CommandPacketCodec.encode(CommandPacket.of(1, ms.toArray(MmsMessage[]::new)));
@@ -205,6 +218,114 @@ class CodecPropertiesTest {
         });
     }
 
+    /** A seeded RequestPacketListResend datagram and MMSH response body (packet pairs, header, data, end). */
+    static byte[] resend(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Long> list = new ArrayList<>();
+        for (int i = 0, n = 1 + r.nextInt(RequestPacketListResend.MAX_PACKETS); i < n; i++) {
+            list.add(Gen.between(r, 0, 0xFFFFFFFFL));
+        }
+        return RequestPacketListResend.of(Gen.between(r, 0, 0xFFFFFFFFL), r.nextInt(), list).encode();
+    }
+
+    static List<byte[]> mmshPackets(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        byte[] fill = Gen.bytes(r, 400).toArray();
+        List<MmshPacket> ps = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ps.add(MmshPacketPair.of(i, 1 + r.nextInt(300), fill));
+        }
+        ps.add(MmshHeader.of(DataPacket.of(0, 0, DataPacket.AF_HEADER_LAST, Gen.bytes(r, 200))));
+        for (int i = 0, n = r.nextInt(4); i < n; i++) {
+            ps.add(MmshData.of(DataPacket.of(i, 0, 0, Gen.bytes(r, 200))));
+        }
+        ps.add(MmshEnd.of(MmshEnd.S_OK));
+        return ps.stream().map(MmshFrameCodec::encode).toList();
+    }
+
+    /** Every cut, seeded flips and random bytes: nothing but MalformedInputException, conforming re-encodes. */
+    @TestFactory
+    Stream<DynamicTest> resendAndMmshDecodersThrowOnlyMalformedInput() {
+        return perSeed(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            List<byte[]> units = new ArrayList<>(mmshPackets(seed));
+            units.add(resend(seed));
+            for (int u = 0; u < units.size(); u++) {
+                byte[] p = units.get(u);
+                boolean isResend = u == units.size() - 1;
+                List<byte[]> damaged = new ArrayList<>();
+                for (int k = 0; k < p.length; k++) {
+                    damaged.add(java.util.Arrays.copyOf(p, k));
+                }
+                for (int k = 0; k < 16; k++) {
+                    byte[] b = p.clone();
+                    b[r.nextInt(b.length)] ^= (byte) (1 << r.nextInt(8));
+                    damaged.add(b);
+                    damaged.add(randomBytes(r, p));
+                }
+                for (byte[] b : damaged) {
+                    onlyMalformed(seed, isResend ? "resend" : "mmsh", b, () -> {
+                        if (isResend) {
+                            var d = RequestPacketListResend.decode(b, DecodeOptions.STRICT);
+                            if (d.violations().isEmpty()) {
+                                assertThat(d.value().encode()).as(context(seed, "resend conforming", b)).isEqualTo(b);
+                            }
+                        } else {
+                            var d = MmshFrameCodec.decode(b, DecodeOptions.STRICT);
+                            if (d.violations().isEmpty()) {
+                                assertThat(MmshFrameCodec.encode(d.value())).as(context(seed, "mmsh conforming", b))
+                                        .isEqualTo(b);
+                            }
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    /** An MMSH body, some packets damaged, gives the same units at any split as fed whole. */
+    @TestFactory
+    Stream<DynamicTest> mmshStreamFramerUnitsDoNotDependOnTheSplit() {
+        return perSeed(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            java.io.ByteArrayOutputStream s = new java.io.ByteArrayOutputStream();
+            for (byte[] p : mmshPackets(seed)) {
+                if (r.nextInt(4) == 0) {
+                    p[r.nextInt(p.length)] ^= (byte) (1 << r.nextInt(8));
+                }
+                s.writeBytes(p);
+            }
+            byte[] body = s.toByteArray();
+            DecodeOptions o = DecodeOptions.STRICT.withMaxMessageSize(Gen.pick(r, 64, 512,
+                    DecodeOptions.DEFAULT_MAX_MESSAGE_SIZE));
+            String whole = mmshUnits(seed, body, o, r, false);
+            for (int round = 0; round < 20; round++) {
+                assertThat(mmshUnits(seed, body, o, r, true)).as(context(seed, "split body", body)).isEqualTo(whole);
+            }
+        });
+    }
+
+    private static String mmshUnits(long seed, byte[] body, DecodeOptions o, SplittableRandom r, boolean split) {
+        StringBuilder out = new StringBuilder();
+        MmshStreamFramer f = new MmshStreamFramer(o);
+        onlyMalformed(seed, "mmsh body", body, () -> {
+            try {
+                for (int at = 0; at < body.length;) {
+                    int n = split ? Math.min(body.length - at, r.nextInt(0, 40)) : body.length;
+                    f.feed(body, at, n, u -> out.append(u.offset()).append('+').append(u.length()).append(
+                            u instanceof MmshStreamFramer.Frame x ? x.decoded().violations().toString()
+                                    : ((MmshStreamFramer.Undecodable) u).error().getMessage()).append(' '));
+                    at += n;
+                }
+                f.finish();
+            } catch (MalformedInputException e) {
+                out.append("refused: ").append(e.getMessage());
+                throw e;
+            }
+        });
+        return out.toString();
+    }
+
     @TestFactory
     Stream<DynamicTest> everyMutationReportedInvalidIsRefused() {
         return perSeed(seed -> {
@@ -242,31 +363,36 @@ class CodecPropertiesTest {
     }
 
     /**
-     * Counts and lengths read from the wire never drive an allocation: each u32 of each generated message set to the
-     * largest values, in a packet decoded under a small bound, gives a violation or MalformedInputException and
-     * never an OutOfMemoryError; count and size fields (c*, cb*) must be judged.
+     * Counts and lengths read from the wire never drive an allocation: each u32 of each generated message, and each
+     * u16 length, set to the largest values, in a packet decoded under a small bound, gives a violation or
+     * MalformedInputException and never an OutOfMemoryError. The fields that size, count or locate bytes of the
+     * message ({@link FieldSpan.Kind#LENGTH}, as each decoder reads them) must be judged; other values such as
+     * ReportStreamChange's cbPacketSize describe the content, not the message, and may hold anything.
      */
     @TestFactory
     Stream<DynamicTest> hugeLengthsAndCountsAreRefusedWithoutAllocating() {
         return perSeed(seed -> {
+            int lengths = 0;
             for (int g = 0; g < Generators.all().size(); g++) {
                 byte[] p = packet(seed, g);
                 var layout = CommandPacketCodec.layout(p, direction(g));
-                for (var f : layout.messages().get(0).bodyFields()) {
-                    if (f.kind() != org.mmsspec.codec.FieldSpan.Kind.INTEGER || f.size() != 4) {
+                for (FieldSpan f : layout.messages().get(0).bodyFields()) {
+                    boolean length = f.kind() == FieldSpan.Kind.LENGTH;
+                    if (!(f.size() == 4 && (length || f.kind() == FieldSpan.Kind.INTEGER) || length && f.size() == 2)) {
                         continue;
                     }
-                    for (long huge : new long[] {0xFFFFFFFFL, 0x7FFFFFFFL, 0x80000000L}) {
+                    lengths += length ? 1 : 0;
+                    long top = (1L << 8 * f.size()) - 1;
+                    for (long huge : new long[] {top, top >>> 1, (top >>> 1) + 1}) {
                         byte[] b = p.clone();
-                        for (int i = 0; i < 4; i++) {
+                        for (int i = 0; i < f.size(); i++) {
                             b[f.offset() + i] = (byte) (huge >>> 8 * i);
                         }
-                        boolean count = f.name().matches("(c|cb)[A-Z].*");
                         String what = f.name() + "=" + Long.toHexString(huge);
                         try {
                             Decoded<CommandPacket> d = CommandPacketCodec.decode(b, direction(g),
                                     DecodeOptions.STRICT.withMaxMessageSize(Math.max(64, p.length)));
-                            if (count) {
+                            if (length) {
                                 assertThat(d.violations()).as(context(seed, what, b)).isNotEmpty();
                             }
                         } catch (MalformedInputException expected) {
@@ -277,6 +403,7 @@ class CodecPropertiesTest {
                     }
                 }
             }
+            assertThat(lengths).as("length fields found").isPositive();
         });
     }
 

@@ -186,6 +186,20 @@ class ViewerToMacTest {
     }
 
     @Test
+    void loggingBytesAfterAStringsNulAreAShouldViolationNotDropped() {
+        byte[] b = CommandPacketCodec.encode(0, logging(new SplittableRandom(5)));
+        // the first ANSI field with room after its NUL
+        var field = CommandPacketCodec.layout(b, Direction.C2S).messages().get(0).fields().stream()
+                .filter(f -> f.kind() == org.mmsspec.codec.FieldSpan.Kind.ANSI && b[f.end() - 2] == 0).findFirst()
+                .orElseThrow();
+        b[field.end() - 1] = 'x';
+        Decoded<CommandPacket> d = CommandPacketCodec.decode(b, Direction.C2S, DecodeOptions.STRICT);
+        assertThat(d.violations()).extracting(v -> v.level() + " " + v.field() + " @" + v.offset())
+                .containsExactly("SHOULD " + field.name() + " @" + (field.end() - 1));
+        assertThat(CommandPacketCodec.encode(d.value())).isNotEqualTo(b); // the byte is lost, hence the violation
+    }
+
+    @Test
     void securityResponseLengthBeyondTheMessageIsAViolation() {
         var m = new LinkViewerToMacSecurityResponse(1, 2, 100, Bytes.ofHex("0000aabb"));
         assertThat(decode(m)).extracting(Violation::field).containsExactly("cbToken");
