@@ -1,7 +1,6 @@
 package org.mmsspec.codec;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +21,7 @@ public final class WireReader {
     private final Section section;
     private final Checks checks;
     private final DecodeOptions options;
-    private final Map<String, Integer> offsets = new HashMap<>(16);
+    private final Map<String, Integer> offsets = new FieldOffsets();
     private List<FieldSpan> spans;
     private int pos;
 
