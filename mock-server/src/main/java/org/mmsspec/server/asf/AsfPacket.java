@@ -200,7 +200,10 @@ public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int
 
     private static void put(WireWriter w, int type, long value, String field) {
         int n = width(type);
-        if (value < 0 || value > maxOf(type & 3) || n == 0 && value != 0) {
+        if (n == 0) {
+            return; // absent field: Packet Length then means the bytes the packet occupies
+        }
+        if (value < 0 || value > maxOf(type & 3)) {
             throw new AsfException(field + " " + value + " does not fit its " + n + "-byte field");
         }
         switch (n) {

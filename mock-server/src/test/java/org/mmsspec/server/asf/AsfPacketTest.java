@@ -13,8 +13,18 @@ class AsfPacketTest {
 
     private static final AsfFile SAMPLE = AsfFile.sample();
 
+    /** Hex bytes; on each line, the words after the last two-digit byte are a comment. */
     static byte[] hex(String s) {
-        return HexFormat.of().parseHex(s.replaceAll("\\s+", ""));
+        StringBuilder out = new StringBuilder();
+        for (String line : s.split("\n")) {
+            for (String word : line.trim().split("\\s+")) {
+                if (!word.matches("[0-9A-Fa-f]{2}")) {
+                    break;
+                }
+                out.append(word);
+            }
+        }
+        return HexFormat.of().parseHex(out);
     }
 
     @Test

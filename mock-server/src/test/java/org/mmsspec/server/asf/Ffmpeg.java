@@ -33,8 +33,24 @@ final class Ffmpeg {
 
     /** {@code ffmpeg -i file -c copy -f framemd5 -}: one line per packet with its stream, times, size and MD5. */
     static List<String> framemd5(Path file) throws IOException {
-        Result r = run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-i", file.toString(),
-                "-c", "copy", "-f", "framemd5", "-"));
+        return framemd5(file, false);
+    }
+
+    /**
+     * As {@link #framemd5(Path)} with the file's own timestamps ({@code -copyts}): without it ffmpeg shifts every
+     * stream so the earliest packet of the file is at 0, and a file without audio starts with video.
+     */
+    static List<String> framemd5CopyTs(Path file) throws IOException {
+        return framemd5(file, true);
+    }
+
+    private static List<String> framemd5(Path file, boolean copyTs) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error"));
+        if (copyTs) {
+            cmd.add("-copyts");
+        }
+        cmd.addAll(List.of("-i", file.toString(), "-c", "copy", "-f", "framemd5", "-"));
+        Result r = run(cmd);
         if (r.exitCode != 0) {
             throw new AssertionError("ffmpeg framemd5 of " + file + " failed: " + r.stderr);
         }
