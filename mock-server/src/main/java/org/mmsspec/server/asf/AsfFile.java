@@ -10,6 +10,10 @@ import java.util.List;
  * An ASF file as an MMS server needs it ([ASF] 3.1, 3.2, 3.3, 5.1): the Header Object, the File Properties and Stream
  * Properties it holds, and the Data Object's fixed-size packets. The MMS "ASF file header" is the Header Object plus
  * the first 50 bytes of the Data Object (MS-MMSP 2.2.2).
+ *
+ * <p>Every data packet is parsed when the file is read, so a file the server accepts has no packet it cannot rewrite.
+ * Data packets of variable size (File Properties minimum and maximum packet sizes differ) are refused with an
+ * {@link AsfException}: MMS clients pad every packet back to one size, and the whole server counts in it.
  */
 public final class AsfFile {
 
@@ -17,6 +21,7 @@ public final class AsfFile {
     static final AsfGuid DATA_OBJECT = AsfGuid.parse("75B22636-668E-11CF-A6D9-00AA0062CE6C");
     static final AsfGuid FILE_PROPERTIES = AsfGuid.parse("8CABDCA1-A947-11CF-8EE4-00C00C205365");
     static final AsfGuid STREAM_PROPERTIES = AsfGuid.parse("B7DC0791-A9B7-11CF-8EE6-00C00C205365");
+    static final AsfGuid STREAM_BITRATE_PROPERTIES = AsfGuid.parse("7BF875CE-468D-11D1-8D82-006097C9A2B2");
     static final AsfGuid AUDIO_MEDIA = AsfGuid.parse("F8699E40-5B4D-11CF-A8FD-00805F5C442B");
     static final AsfGuid VIDEO_MEDIA = AsfGuid.parse("BC19EFC0-5B4D-11CF-A8FD-00805F5C442B");
     /** Header Object: GUID, size, object count, two reserved bytes. */
@@ -35,6 +40,9 @@ public final class AsfFile {
     private final int dataObjectOffset;
     private final FileProperties properties;
     private final List<Stream> streams;
+    /** Sum of the Stream Bitrate Properties average bit rates; 0 where the header has no such object. */
+    private final long streamBitrateSum;
+    private final long[] sendTimes;
 
     private AsfFile(String name, byte[] bytes) {
         this.name = name;
@@ -53,6 +61,7 @@ public final class AsfFile {
         }
         FileProperties props = null;
         List<Stream> found = new ArrayList<>();
+        long bitrateSum = 0;
         int pos = HEADER_OBJECT_PREFIX;
         while (pos + 24 <= headerObjectSize) {
             AsfGuid id = AsfGuid.at(bytes, pos);
@@ -67,6 +76,15 @@ public final class AsfFile {
                 int flags = Le.u16(bytes, pos + 24 + 48);
                 found.add(new Stream(flags & 0x7F, type.equals(AUDIO_MEDIA) ? Stream.Kind.AUDIO
                         : type.equals(VIDEO_MEDIA) ? Stream.Kind.VIDEO : Stream.Kind.OTHER));
+            } else if (id.equals(STREAM_BITRATE_PROPERTIES) && size >= 24 + 2) {
+                int records = Le.u16(bytes, pos + 24);
+                if (26L + 6L * records > size) {
+                    throw new AsfException(name + ": Stream Bitrate Properties claims " + records + " records in "
+                            + size + " bytes");
+                }
+                for (int i = 0; i < records; i++) {
+                    bitrateSum += Le.u32(bytes, pos + 26 + 6 * i + 2);
+                }
             }
             pos += (int) size;
         }
@@ -82,6 +100,15 @@ public final class AsfFile {
         }
         properties = props;
         streams = List.copyOf(found);
+        streamBitrateSum = bitrateSum;
+        sendTimes = new long[packetCount()];
+        for (int i = 0; i < sendTimes.length; i++) {
+            try {
+                sendTimes[i] = asfPacket(i).sendTime();
+            } catch (AsfException e) {
+                throw new AsfException(name + ": data packet " + i + ": " + e.getMessage());
+            }
+        }
     }
 
     private static int packetCountIn(FileProperties p) {
@@ -150,6 +177,56 @@ public final class AsfFile {
     /** Byte offset of packet {@code i} in the file: what StartPlaying's asfOffset counts. */
     public long packetOffset(int i) {
         return dataObjectOffset + DATA_OBJECT_PREFIX + (long) i * packetSize();
+    }
+
+    /** Data packet {@code i}, parsed. */
+    public AsfPacket asfPacket(int i) {
+        return AsfPacket.parse(packet(i));
+    }
+
+    /** Send Time of packet {@code i} in milliseconds: when a paced server sends it, relative to the first. */
+    public long sendTime(int i) {
+        java.util.Objects.checkIndex(i, sendTimes.length);
+        return sendTimes[i];
+    }
+
+    /**
+     * The packet to start from for StartPlaying's {@code position}: the first whose Send Time is at or after it, or
+     * {@link #packetCount()} when none is. Writers send a payload a preroll ahead of its presentation time, so send
+     * times run on the same clock as the position (content time 0 = first packet), and preroll is not added. A
+     * negative or NaN position starts at the beginning.
+     */
+    public int packetForTime(double seconds) {
+        if (!(seconds > 0)) {
+            return 0;
+        }
+        double ms = seconds * 1000;
+        for (int i = 0; i < sendTimes.length; i++) {
+            if (sendTimes[i] >= ms) {
+                return i;
+            }
+        }
+        return sendTimes.length;
+    }
+
+    /**
+     * The packet holding byte {@code asfOffset} of the file (StartPlaying's asfOffset): offsets inside the header give
+     * packet 0, offsets past the last packet give {@link #packetCount()}.
+     */
+    public int packetForOffset(long asfOffset) {
+        long first = packetOffset(0);
+        if (asfOffset < first) {
+            return 0;
+        }
+        return (int) Math.min(packetCount(), (asfOffset - first) / packetSize());
+    }
+
+    /**
+     * Bit rate of the content in bit/s, for ReportOpenFile's fileBitRate and for pacing: the sum of the Stream
+     * Bitrate Properties Object's average rates where the header has one, else File Properties' maximum bit rate.
+     */
+    public long bitRate() {
+        return streamBitrateSum > 0 ? streamBitrateSum : properties.maxBitrate();
     }
 
     /** The whole file, for a test that compares. */

@@ -1,0 +1,64 @@
+package org.mmsspec.server.asf;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the server does to a stored ASF data packet before it goes into an MMS Data packet (MS-MMSP 2.2.2): drop the
+ * payloads of streams the client did not select, and strip the Padding Data unless the client is a WMS 4.0/4.1
+ * server. Either way the result is a valid ASF packet that the client zero-pads back to the file's packet size.
+ *
+ * @param selectedStreams the stream numbers to keep; {@code null} keeps every stream
+ * @param stripPadding    remove Padding Data (the SHOULD of 2.2.2); if false, the packet keeps its stored size
+ */
+public record AsfPacketRewriter(Set<Integer> selectedStreams, boolean stripPadding) {
+
+    /** The client-side name WMS 4.0/4.1 gives in its Connect; the spec's ABNF also spells it with five o's. */
+    private static final List<String> WMS4_NAMES = List.of("Spoooon!", "Spooooon!");
+
+    public AsfPacketRewriter {
+        selectedStreams = selectedStreams == null ? null : Set.copyOf(selectedStreams);
+    }
+
+    /** Every stream, padding stripped: what a server sends a client that selected nothing special. */
+    public static AsfPacketRewriter allStreams() {
+        return new AsfPacketRewriter(null, true);
+    }
+
+    /** Strips padding unless {@code subscriberName} (LinkViewerToMacConnect) names WMS 4.0 or 4.1. */
+    public static AsfPacketRewriter forClient(String subscriberName, Set<Integer> selectedStreams) {
+        return new AsfPacketRewriter(selectedStreams, !isWms4(subscriberName));
+    }
+
+    static boolean isWms4(String subscriberName) {
+        return subscriberName != null && WMS4_NAMES.stream().anyMatch(subscriberName::contains);
+    }
+
+    public AsfPacketRewriter withStreams(Set<Integer> streams) {
+        return new AsfPacketRewriter(streams, stripPadding);
+    }
+
+    /**
+     * The packet to send, or empty when no selected payload is left: such a packet is not sent at all.
+     *
+     * @throws AsfException if {@code stored} is not an ASF data packet
+     */
+    public Optional<byte[]> rewrite(byte[] stored) {
+        return rewrite(AsfPacket.parse(stored), stored.length).map(AsfPacket::encode);
+    }
+
+    /** As {@link #rewrite(byte[])}, on a parsed packet stored in {@code storedSize} bytes. */
+    public Optional<AsfPacket> rewrite(AsfPacket packet, int storedSize) {
+        List<AsfPacket.Payload> kept = selectedStreams == null ? packet.payloads()
+                : packet.payloads().stream().filter(p -> selectedStreams.contains(p.streamNumber())).toList();
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        AsfPacket filtered = kept.size() == packet.payloads().size() ? packet : packet.withPayloads(kept);
+        if (stripPadding) {
+            return Optional.of(filtered.withoutPadding());
+        }
+        return Optional.of(filtered == packet ? packet : filtered.paddedTo(storedSize));
+    }
+}
