@@ -440,10 +440,11 @@ public final class MmsServerSession {
             return;
         }
         for (StreamSwitchEntry e : s.streamSwitchEntries()) {
-            int n = e.wSrcStreamNumber() != StreamSwitchEntry.NO_STREAM ? e.wSrcStreamNumber() : e.wDstStreamNumber();
-            // "off" is dst 0xFFFF in the spec's words, src 0xFFFF with thinning 2 in the deployed clients' words
-            boolean on = e.wSrcStreamNumber() != StreamSwitchEntry.NO_STREAM
-                    && e.wDstStreamNumber() != StreamSwitchEntry.NO_STREAM && e.wThinningLevel() < 2;
+            // the stream is named by wDstStreamNumber; "off" is dst 0xFFFF (the spec's words, src names it then) or
+            // thinning level 2 (what FFmpeg, libmms and VLC send)
+            boolean dstless = e.wDstStreamNumber() == StreamSwitchEntry.NO_STREAM;
+            int n = dstless ? e.wSrcStreamNumber() : e.wDstStreamNumber();
+            boolean on = !dstless && e.wThinningLevel() < 2;
             if (on) {
                 streams.add(n);
             } else {
