@@ -1,0 +1,644 @@
+package org.mmsspec.server.mmsp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.mmsspec.codec.Bytes;
+import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.RequestPacketListResend;
+import org.mmsspec.codec.mmsp.*;
+import org.mmsspec.server.Behaviour;
+import org.mmsspec.server.ConnectionEvent.What;
+import org.mmsspec.server.ListenerSpec;
+import org.mmsspec.server.Protocol;
+import org.mmsspec.server.asf.AsfFile;
+import org.mmsspec.server.scenario.MediaEntry;
+import org.mmsspec.server.scenario.Scenario;
+
+/**
+ * The server side of one MMS session (MS-MMSP 3.2) as pure logic: a decoded message in, the actions it causes out.
+ * States INIT, READY and STREAMING as 3.2.1 names them; CLOSED once a close was asked. Data packets come out one at a
+ * time from {@link #pump()} so that the transport decides the pace. Never throws: a bug or bad input becomes a
+ * PROTOCOL_ERROR and a close. Not thread-safe: one connection's event loop owns it.
+ */
+public final class MmsServerSession {
+
+    public enum State { INIT, READY, STREAMING, CLOSED }
+
+    public enum Timer {
+        /** Idle-Timeout (3.2.2): runs in INIT and READY; expiry ends the session. */
+        IDLE,
+        /** KeepAlive (3.2.2): restarted by the transport on each command it sends, stopped on each it receives. */
+        KEEPALIVE
+    }
+
+    public static final long NS_E_FILE_NOT_FOUND = 0xC00D001AL;
+    public static final long NS_E_MMS_NOT_SUPPORTED = 0xC00D2EFAL;
+    public static final long NS_E_CONNECTION_FAILURE = 0xC00D0029L;
+    public static final long E_ACCESSDENIED = 0x80070005L;
+    /** Packet-pair Data packets: LocationId of the first, payload size (3.2.5.8). */
+    static final long PAIR_LOCATION = 0xF0F0F000L;
+    static final int UDP_PAIR_PAYLOAD = 1464;
+    /** Whole TcpMessageHeader packets of the three TCP packet-pair ReportFunnelInfo (3.2.5.4). */
+    static final int[] TCP_PAIR_PACKET_SIZES = {512, 512, 1056};
+    /** TcpMessageHeader, chunkLen, MID and the fixed fields of ReportFunnelInfo. */
+    static final int FUNNEL_INFO_FIXED = 32 + 8 + 40;
+    /** UDP Data packets kept for resends. */
+    static final int RESEND_HISTORY = 512;
+    /** Resent packets allowed per second, against amplification (MS-MMSP 5.1). */
+    static final int RESENDS_PER_SECOND = 64;
+    private static final int MAX_AUTH_ATTEMPTS = 3;
+    private static final Pattern FUNNEL = Pattern.compile("\\\\\\\\[^\\\\]*\\\\(TCP|UDP)\\\\(\\d{1,5})");
+
+    private final Scenario scenario;
+    private final PacketSource source;
+    private final RandomGenerator random;
+    private final long clientId;
+
+    private State state = State.INIT;
+    private boolean connected;
+    private boolean spoooon;
+    private boolean pairGranted;
+    private int funnelInfos;
+    private boolean udpPair;
+    private int clientPort;
+    private boolean udpSilent;
+    private MediaEntry entry;
+    private int entryIndex;
+    private boolean fileOpen;
+    private long cookie;
+    private int authAttempts;
+    private boolean headerPending = true;
+    private final Set<Integer> streams = new HashSet<>();
+    private long playIncarnation;
+    private int nextPacket;
+    private int afSeq;
+    private int lastAf = -1;
+    private boolean newRun;
+    private boolean awaitingPong;
+    private long udpSeq;
+    private final DataPacket[] history = new DataPacket[RESEND_HISTORY];
+    private final long[] historySeq = new long[RESEND_HISTORY];
+    private long resendWindowStart = Long.MIN_VALUE;
+    private int resendsInWindow;
+
+    public MmsServerSession(Scenario scenario, PacketSource source, RandomGenerator random) {
+        this.scenario = scenario;
+        this.source = source;
+        this.random = random;
+        // nCubs: unpredictable and never 0, so spoofed resend requests are hard to aim (MS-MMSP 5.1)
+        this.clientId = 1 + (random.nextLong() & 0xFFFFFFFFL) % 0xFFFFFFFEL;
+        java.util.Arrays.fill(historySeq, -1);
+    }
+
+    /** The actions due when the connection opens: the Idle-Timeout starts in INIT. */
+    public List<SessionAction> start() {
+        return List.of(new SessionAction.StartTimer(Timer.IDLE, scenario.idleTimeout()));
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** nCubs of ReportFunnelInfo: the Client-ID RequestPacketListResend must carry. */
+    public long clientId() {
+        return clientId;
+    }
+
+    /** The client's UDP port from ConnectFunnel, or 0 for the TCP funnel. */
+    public int clientPort() {
+        return clientPort;
+    }
+
+    public boolean udp() {
+        return clientPort != 0;
+    }
+
+    public Set<Integer> selectedStreams() {
+        return Set.copyOf(streams);
+    }
+
+    /** Whether {@link #pump()} has Data packets to give. */
+    public boolean streaming() {
+        return state == State.STREAMING;
+    }
+
+    /** Reacts to one received message. */
+    public List<SessionAction> onMessage(MmsMessage m) {
+        List<SessionAction> out = new ArrayList<>();
+        if (state == State.CLOSED) {
+            return out;
+        }
+        try {
+            dispatch(m, out);
+        } catch (RuntimeException e) {
+            out.clear();
+            fail(out, "internal error on " + m.type().name() + ": " + e);
+        }
+        return out;
+    }
+
+    /** A unit that could not be decoded, or a Data packet from the client: the stream is not to be trusted. */
+    public List<SessionAction> onProtocolError(String reason) {
+        List<SessionAction> out = new ArrayList<>();
+        if (state != State.CLOSED) {
+            fail(out, reason);
+        }
+        return out;
+    }
+
+    public List<SessionAction> onTimer(Timer t) {
+        List<SessionAction> out = new ArrayList<>();
+        if (state == State.CLOSED) {
+            return out;
+        }
+        if (t == Timer.IDLE && state != State.STREAMING) {
+            close(out, "Idle-Timeout of " + scenario.idleTimeout().toSeconds() + " s");
+        } else if (t == Timer.KEEPALIVE) {
+            if (awaitingPong) {
+                close(out, "no Pong to the last Ping");
+            } else {
+                awaitingPong = true;
+                out.add(SessionAction.Reply.of(LinkMacToViewerPing.of()));
+            }
+        }
+        return out;
+    }
+
+    /** Any command from the client shows it is alive. */
+    private void received() {
+        awaitingPong = false;
+    }
+
+    private void dispatch(MmsMessage m, List<SessionAction> out) {
+        received();
+        if (!connected && !(m instanceof LinkViewerToMacConnect)) {
+            fail(out, m.type().name() + " before Connect");
+            return;
+        }
+        if (m instanceof LinkViewerToMacConnect c) {
+            connect(c, out);
+        } else if (m instanceof LinkViewerToMacFunnelInfo f) {
+            funnelInfo(f, out);
+        } else if (m instanceof LinkViewerToMacConnectFunnel f) {
+            connectFunnel(f, out);
+        } else if (m instanceof LinkViewerToMacOpenFile o) {
+            openFile(o, out);
+        } else if (m instanceof LinkViewerToMacSecurityResponse r) {
+            securityResponse(r, out);
+        } else if (m instanceof LinkViewerToMacReadBlock r) {
+            readBlock(r, out);
+        } else if (m instanceof LinkViewerToMacStreamSwitch s) {
+            streamSwitch(s, out);
+        } else if (m instanceof LinkViewerToMacStartPlaying p) {
+            start(p.openFileId(), p.playIncarnation(), p.position(), p.asfOffset(), p.locationId(), false, out);
+        } else if (m instanceof LinkViewerToMacStartStriding s) {
+            start(s.openFileId(), s.playIncarnation(), s.position(), s.asfOffset(), s.locationId(), true, out);
+        } else if (m instanceof LinkViewerToMacStopPlaying s) {
+            stop(s, out);
+        } else if (m instanceof LinkViewerToMacCloseFile c) {
+            if (checkFileId("CloseFile", c.openFileId(), out)) {
+                close(out, "CloseFile");
+            }
+        } else if (!(m instanceof LinkViewerToMacCancelReadBlock || m instanceof LinkViewerToMacLogging
+                || m instanceof LinkViewerToMacPong)) {
+            // CancelReadBlock: the header goes out whole at once, nothing is left to cancel. Logging: decoding has
+            // parsed and recorded it. Pong: received() has cleared the wait.
+            fail(out, "unexpected " + m.type().name());
+        }
+    }
+
+    private void connect(LinkViewerToMacConnect c, List<SessionAction> out) {
+        if (connected) {
+            fail(out, "second Connect");
+            return;
+        }
+        connected = true;
+        spoooon = c.isSpoooon();
+        out.add(new SessionAction.Log(What.REQUEST, c.subscriberName()));
+        ListenerSpec mmst = scenario.listener(Protocol.MMST);
+        String authen = scenario.credentials().isPresent() ? "BASIC" : "";
+        LinkMacToViewerReportConnectedEX reply = LinkMacToViewerReportConnectedEX.of(scenario.serverVersion(),
+                authen);
+        if (mmst.behaviour() == Behaviour.ERROR) {
+            long hr = mmst.errorCode() != 0 ? mmst.errorCode() : NS_E_MMS_NOT_SUPPORTED;
+            out.add(SessionAction.Reply.of(RecordFields.with(reply, "hr", hr)));
+            out.add(new SessionAction.Log(What.ERROR_REPLY, String.format("ReportConnectedEX hr 0x%08X", hr)));
+            close(out, "MMST listener answers with an error");
+            return;
+        }
+        pairGranted = scenario.packetPair() && c.playIncarnation() == LinkViewerToMacConnect.MMS_USE_PACKET_PAIR;
+        if (pairGranted) {
+            reply = RecordFields.with(reply, "playIncarnation", LinkViewerToMacConnect.MMS_USE_PACKET_PAIR);
+        }
+        out.add(SessionAction.Reply.of(reply));
+    }
+
+    private void funnelInfo(LinkViewerToMacFunnelInfo f, List<SessionAction> out) {
+        if (funnelInfos++ > 0 || fileOpen) {
+            fail(out, "FunnelInfo out of order");
+            return;
+        }
+        long asked = f.playIncarnation();
+        if (pairGranted && asked == LinkMacToViewerReportFunnelInfo.MMS_PACKET_PAIR_TCP_HIGH_ENTROPY) {
+            List<MacToViewer> three = new ArrayList<>();
+            for (int size : TCP_PAIR_PACKET_SIZES) {
+                byte[] fill = new byte[size - FUNNEL_INFO_FIXED];
+                random.nextBytes(fill);
+                three.add(LinkMacToViewerReportFunnelInfo.of(0, asked, clientId, Bytes.copyOf(fill)));
+            }
+            out.add(new SessionAction.Reply(three));
+            return;
+        }
+        long inc = LinkMacToViewerReportFunnelInfo.MMS_DISABLE_PACKET_PAIR;
+        if (pairGranted && asked == LinkMacToViewerReportFunnelInfo.MMS_PACKET_PAIR_UDP_HIGH_ENTROPY) {
+            udpPair = true;
+            inc = asked;
+        }
+        out.add(SessionAction.Reply.of(LinkMacToViewerReportFunnelInfo.of(0, inc, clientId, Bytes.EMPTY)));
+    }
+
+    private void connectFunnel(LinkViewerToMacConnectFunnel f, List<SessionAction> out) {
+        if (fileOpen) {
+            fail(out, "ConnectFunnel after OpenFile");
+            return;
+        }
+        Matcher m = FUNNEL.matcher(f.funnelName());
+        if (!m.find()) {
+            fail(out, "ConnectFunnel funnelName \"" + f.funnelName() + "\" names no transport");
+            return;
+        }
+        if (m.group(1).equals("TCP")) {
+            clientPort = 0;
+            out.add(SessionAction.Reply.of(LinkMacToViewerReportConnectedFunnel.of()));
+            return;
+        }
+        int port = Integer.parseInt(m.group(2));
+        ListenerSpec mmsu = scenario.listener(Protocol.MMSU);
+        if (port < 1 || port > 65535 || mmsu.behaviour() != Behaviour.SERVE && mmsu.behaviour() != Behaviour.SILENT) {
+            long hr = mmsu.errorCode() != 0 ? mmsu.errorCode()
+                    : mmsu.behaviour() == Behaviour.ERROR ? NS_E_MMS_NOT_SUPPORTED : NS_E_CONNECTION_FAILURE;
+            out.add(SessionAction.Reply.of(LinkMacToViewerReportDisconnectedFunnel.of(hr)));
+            out.add(new SessionAction.Log(What.ERROR_REPLY,
+                    String.format("ReportDisconnectedFunnel hr 0x%08X for UDP port %d", hr, port)));
+            return;
+        }
+        clientPort = port;
+        udpSilent = mmsu.behaviour() == Behaviour.SILENT;
+        out.add(SessionAction.Reply.of(LinkMacToViewerReportConnectedFunnel.of()));
+    }
+
+    private void openFile(LinkViewerToMacOpenFile o, List<SessionAction> out) {
+        if (fileOpen) {
+            fail(out, "second OpenFile");
+            return;
+        }
+        if (scenario.redirect().isPresent()) {
+            String to = scenario.redirect().get();
+            out.add(SessionAction.Reply.of(
+                    LinkMacToViewerReportRedirect.of(LinkMacToViewerReportRedirect.REDIRECT_URL, to)));
+            close(out, "redirect to " + to);
+            return;
+        }
+        String path = o.fileName().startsWith("/") ? o.fileName().substring(1) : o.fileName();
+        var found = scenario.media(path);
+        if (found.isEmpty()) {
+            LinkMacToViewerReportOpenFile notFound = RecordFields.with(
+                    LinkMacToViewerReportOpenFile.of(o.playIncarnation(), 0, 0, 0, 0, 0, 0, 0), "hr",
+                    NS_E_FILE_NOT_FOUND);
+            out.add(SessionAction.Reply.of(notFound));
+            out.add(new SessionAction.Log(What.ERROR_REPLY, "ReportOpenFile hr 0xC00D001A for " + o.fileName()));
+            return;
+        }
+        entry = found.get();
+        if (scenario.credentials().isPresent() && !basicTokenMatches(o.tokenData())) {
+            challenge(o.playIncarnation(), out);
+            return;
+        }
+        reportOpenFile(o.playIncarnation(), out);
+    }
+
+    private void challenge(long inc, List<SessionAction> out) {
+        cookie = random.nextLong() & 0xFFFFFFFFL;
+        out.add(SessionAction.Reply.of(LinkMacToViewerSecurityChallenge.of(inc, cookie,
+                LinkMacToViewerSecurityChallenge.basicToken(scenario.credentials().get().realm()))));
+    }
+
+    private void securityResponse(LinkViewerToMacSecurityResponse r, List<SessionAction> out) {
+        if (entry == null || fileOpen || scenario.credentials().isEmpty()) {
+            fail(out, "SecurityResponse without a SecurityChallenge");
+            return;
+        }
+        if (r.cookie() != cookie) {
+            fail(out, String.format("SecurityResponse cookie 0x%08X, challenge gave 0x%08X", r.cookie(), cookie));
+            return;
+        }
+        if (basicTokenMatches(r.pToken())) {
+            reportOpenFile(r.playIncarnation(), out);
+        } else if (++authAttempts >= MAX_AUTH_ATTEMPTS) {
+            LinkMacToViewerReportOpenFile denied = RecordFields.with(
+                    LinkMacToViewerReportOpenFile.of(r.playIncarnation(), 0, 0, 0, 0, 0, 0, 0), "hr", E_ACCESSDENIED);
+            out.add(SessionAction.Reply.of(denied));
+            out.add(new SessionAction.Log(What.ERROR_REPLY, "ReportOpenFile hr 0x80070005 after "
+                    + authAttempts + " bad credentials"));
+        } else {
+            challenge(r.playIncarnation(), out);
+        }
+    }
+
+    /** Basic credentials: NUL-terminated ASCII base64 of user:password, with or without a "Basic " prefix. */
+    private boolean basicTokenMatches(Bytes token) {
+        var cred = scenario.credentials().orElseThrow();
+        String text = new String(token.toArray(), StandardCharsets.ISO_8859_1).replaceAll("\u0000+$", "").trim();
+        if (text.regionMatches(true, 0, "Basic ", 0, 6)) {
+            text = text.substring(6).trim();
+        }
+        try {
+            String plain = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+            return plain.equals(cred.user() + ":" + cred.password());
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+
+    private AsfFile file() {
+        return entry.files().get(entryIndex);
+    }
+
+    private void reportOpenFile(long inc, List<SessionAction> out) {
+        fileOpen = true;
+        AsfFile f = file();
+        long attributes = LinkMacToViewerReportOpenFile.FILE_ATTRIBUTE_MMS_CANSEEK
+                | LinkMacToViewerReportOpenFile.FILE_ATTRIBUTE_MMS_CANSTRIDE
+                | (entry.isPlaylist() ? LinkMacToViewerReportOpenFile.FILE_ATTRIBUTE_MMS_PLAYLIST : 0);
+        out.add(SessionAction.Reply.of(LinkMacToViewerReportOpenFile.of(inc, scenario.openFileId(), attributes,
+                f.properties().durationSeconds(), f.packetSize(), f.packetCount(), f.properties().maxBitrate(),
+                f.mmsHeaderSize())));
+    }
+
+    private boolean checkFileId(String what, long openFileId, List<SessionAction> out) {
+        if (!fileOpen) {
+            fail(out, what + " before ReportOpenFile");
+            return false;
+        }
+        if (openFileId != scenario.openFileId()) {
+            fail(out, what + " openFileId " + openFileId + ", ReportOpenFile gave " + scenario.openFileId());
+            return false;
+        }
+        return true;
+    }
+
+    private void readBlock(LinkViewerToMacReadBlock r, List<SessionAction> out) {
+        if (!checkFileId("ReadBlock", r.openFileId(), out)) {
+            return;
+        }
+        if (state == State.STREAMING) {
+            fail(out, "ReadBlock while STREAMING");
+            return;
+        }
+        if (udp() && udpPair && !udpSilent) {
+            for (int k = 0; k < 2; k++) {
+                byte[] fill = new byte[UDP_PAIR_PAYLOAD];
+                random.nextBytes(fill);
+                out.add(new SessionAction.Data(DataPacket.of(PAIR_LOCATION + k, DataPacket.PACKET_PAIR_INCARNATION,
+                        DataPacket.AF_PACKET_PAIR, Bytes.copyOf(fill)), true, 0, k == 0));
+            }
+        }
+        out.add(SessionAction.Reply.of(LinkMacToViewerReportReadBlock.of(0, r.playIncarnation())));
+        header(file(), (int) (r.playIncarnation() & 0xFF), out);
+        headerPending = false;
+        state = State.READY;
+    }
+
+    /** The ASF file header as Data packets: fragments of at most filePacketSize, paced at the bit rate (3.2.5.8.1). */
+    private void header(AsfFile f, int inc, List<SessionAction> out) {
+        if (udp() && udpSilent) {
+            return;
+        }
+        byte[] h = f.mmsHeader();
+        int size = f.packetSize();
+        long bitRate = Math.max(1, f.properties().maxBitrate());
+        for (int at = 0, k = 0; at < h.length; at += size, k++) {
+            int n = Math.min(size, h.length - at);
+            boolean last = at + n == h.length;
+            int flags = last ? scenario.faults().headerLastFlag() : DataPacket.AF_HEADER_MORE;
+            out.add(new SessionAction.Data(DataPacket.of(k, inc, flags, Bytes.view(h, at, n)), udp(),
+                    (long) at * 8000 / bitRate, k == 0));
+        }
+    }
+
+    private void streamSwitch(LinkViewerToMacStreamSwitch s, List<SessionAction> out) {
+        if (!fileOpen) {
+            fail(out, "StreamSwitch before ReportOpenFile");
+            return;
+        }
+        for (StreamSwitchEntry e : s.streamSwitchEntries()) {
+            // the stream is named by wDstStreamNumber; "off" is dst 0xFFFF (the spec's words, src names it then) or
+            // thinning level 2 (what FFmpeg, libmms and VLC send)
+            boolean dstless = e.wDstStreamNumber() == StreamSwitchEntry.NO_STREAM;
+            int n = dstless ? e.wSrcStreamNumber() : e.wDstStreamNumber();
+            boolean on = !dstless && e.wThinningLevel() < 2;
+            if (on) {
+                streams.add(n);
+            } else {
+                streams.remove(n);
+            }
+        }
+        out.add(SessionAction.Reply.of(LinkMacToViewerReportStreamSwitch.of(0)));
+    }
+
+    private void start(long openFileId, long inc, double position, long asfOffset, long locationId,
+            boolean striding, List<SessionAction> out) {
+        String what = striding ? "StartStriding" : "StartPlaying";
+        if (!checkFileId(what, openFileId, out)) {
+            return;
+        }
+        if (state == State.INIT || headerPending) {
+            fail(out, what + " before the ASF file header was sent");
+            return;
+        }
+        if (state == State.READY) {
+            nextPacket = seek(position, asfOffset, locationId);
+            if (spoooon && streams.isEmpty()) {
+                // WMS 4.x clients send no StreamSwitch and expect every stream (3.2.5.11)
+                file().streams().forEach(st -> streams.add(st.number()));
+            }
+        }
+        playIncarnation = inc;
+        if (lastAf == 0xFE) {
+            afSeq = 0;
+        }
+        newRun = true;
+        out.add(SessionAction.Reply.of(striding
+                ? LinkMacToViewerReportStartStriding.of(0, inc)
+                : LinkMacToViewerReportStartedPlaying.of(0, inc, scenario.openFileId())));
+        if (state == State.READY) {
+            state = State.STREAMING;
+            out.add(new SessionAction.StopTimer(Timer.IDLE));
+            out.add(new SessionAction.Log(What.STREAMING, what + " of " + entry.path() + " from packet "
+                    + nextPacket + (streams.isEmpty() ? ", no stream selected" : ", streams " + streams)));
+        }
+    }
+
+    private int seek(double position, long asfOffset, long locationId) {
+        AsfFile f = file();
+        boolean byTime = position != Double.MAX_VALUE && position > 0 && Double.isFinite(position);
+        if (byTime) {
+            return source.packetForTime(f, position);
+        }
+        if (locationId != 0 && locationId != LinkViewerToMacStartPlaying.NOT_USED) {
+            return (int) Math.min(f.packetCount(), locationId);
+        }
+        if (asfOffset != 0 && asfOffset != LinkViewerToMacStartPlaying.NOT_USED) {
+            return source.packetForOffset(f, asfOffset);
+        }
+        return 0;
+    }
+
+    private void stop(LinkViewerToMacStopPlaying s, List<SessionAction> out) {
+        if (!checkFileId("StopPlaying", s.openFileId(), out)) {
+            return;
+        }
+        out.add(SessionAction.Reply.of(
+                LinkMacToViewerReportEndOfStream.of(LinkMacToViewerReportEndOfStream.END_OF_ENTRY,
+                        s.playIncarnation())));
+        if (state == State.STREAMING) {
+            state = State.READY;
+            out.add(new SessionAction.StartTimer(Timer.IDLE, scenario.idleTimeout()));
+        }
+    }
+
+    /**
+     * The next Data packet while STREAMING, or the end of the entry (ReportEndOfStream, and for a playlist the stream
+     * change and the next header). Empty when not streaming.
+     */
+    public List<SessionAction> pump() {
+        List<SessionAction> out = new ArrayList<>();
+        if (state != State.STREAMING) {
+            return out;
+        }
+        try {
+            AsfFile f = file();
+            while (nextPacket < f.packetCount()) {
+                int i = nextPacket++;
+                byte[] p = source.packet(f, i, streams, spoooon);
+                if (p == null) {
+                    continue; // every payload was filtered out: nothing is sent (2.2.2)
+                }
+                DataPacket d = DataPacket.of(i, (int) (playIncarnation & 0xFF), afSeq, Bytes.copyOf(p));
+                lastAf = afSeq;
+                afSeq = (afSeq + 1) & 0xFF;
+                boolean run = newRun;
+                newRun = false;
+                if (udp()) {
+                    remember(d);
+                    if (udpSilent) {
+                        continue;
+                    }
+                }
+                out.add(new SessionAction.Data(d, udp(), source.sendTimeMillis(f, i), run));
+                return out;
+            }
+            endOfEntry(out);
+        } catch (RuntimeException e) {
+            out.clear();
+            fail(out, "internal error while streaming: " + e);
+        }
+        return out;
+    }
+
+    private void endOfEntry(List<SessionAction> out) {
+        if (entryIndex + 1 < entry.files().size()) {
+            entryIndex++;
+            nextPacket = 0;
+            AsfFile next = file();
+            out.add(SessionAction.Reply.of(LinkMacToViewerReportEndOfStream.of(
+                    LinkMacToViewerReportEndOfStream.STREAM_CHANGE_FOLLOWS, playIncarnation)));
+            out.add(SessionAction.Reply.of(LinkMacToViewerReportStreamChange.of(next.packetSize(),
+                    next.mmsHeaderSize(), next.properties().maxBitrate())));
+            if (udp()) {
+                // over UDP the client asks for the new header with a ReadBlock (3.2.4.2)
+                state = State.READY;
+                headerPending = true;
+                out.add(new SessionAction.StartTimer(Timer.IDLE, scenario.idleTimeout()));
+            } else {
+                // over TCP the new header follows at once, with incarnation 0xFF (3.2.4.2)
+                header(next, (int) LinkMacToViewerReportStreamChange.TCP_HDR_INCARNATION, out);
+                newRun = true;
+            }
+            return;
+        }
+        out.add(SessionAction.Reply.of(LinkMacToViewerReportEndOfStream.of(
+                LinkMacToViewerReportEndOfStream.END_OF_ENTRY, playIncarnation)));
+        state = State.READY;
+        out.add(new SessionAction.StartTimer(Timer.IDLE, scenario.idleTimeout()));
+    }
+
+    private void remember(DataPacket d) {
+        int slot = (int) (udpSeq % RESEND_HISTORY);
+        history[slot] = d;
+        historySeq[slot] = udpSeq;
+        udpSeq++;
+    }
+
+    /**
+     * A RequestPacketListResend from the UDP socket (2.2.5, 3.2.5.12): checked against nCubs and openFileId, rate
+     * limited, answered with the very packets sent before, from a bounded history.
+     */
+    public List<SessionAction> onResend(RequestPacketListResend r, long nowNanos) {
+        List<SessionAction> out = new ArrayList<>();
+        if (state == State.CLOSED || !udp() || funnelInfos == 0) {
+            out.add(new SessionAction.Log(What.PROTOCOL_ERROR, "RequestPacketListResend without a UDP funnel"));
+            return out;
+        }
+        if (r.dwClientId() != clientId || r.wSourceId() != (scenario.openFileId() & 0xFFFF)) {
+            out.add(new SessionAction.Log(What.PROTOCOL_ERROR, String.format(
+                    "RequestPacketListResend dwClientId 0x%08X wSourceId %d do not match", r.dwClientId(),
+                    r.wSourceId())));
+            return out;
+        }
+        if (nowNanos - resendWindowStart >= 1_000_000_000L || resendWindowStart == Long.MIN_VALUE) {
+            resendWindowStart = nowNanos;
+            resendsInWindow = 0;
+        }
+        for (long seq : r.dwBeginPacketList()) {
+            int slot = (int) (seq % RESEND_HISTORY);
+            if (seq < 0 || historySeq[slot] != seq || udpSilent) {
+                continue;
+            }
+            if (resendsInWindow >= RESENDS_PER_SECOND) {
+                out.add(new SessionAction.Log(What.PROTOCOL_ERROR, "resend rate limit reached"));
+                break;
+            }
+            resendsInWindow++;
+            out.add(new SessionAction.Data(history[slot], true, 0, false));
+        }
+        return out;
+    }
+
+    /** The client closed the connection: the state goes (3.2.7). */
+    public List<SessionAction> onClientClosed() {
+        state = State.CLOSED;
+        return List.of(new SessionAction.StopTimer(Timer.IDLE), new SessionAction.StopTimer(Timer.KEEPALIVE));
+    }
+
+    private void fail(List<SessionAction> out, String reason) {
+        out.add(new SessionAction.Log(What.PROTOCOL_ERROR, reason));
+        close(out, reason);
+    }
+
+    private void close(List<SessionAction> out, String reason) {
+        state = State.CLOSED;
+        out.add(new SessionAction.StopTimer(Timer.IDLE));
+        out.add(new SessionAction.StopTimer(Timer.KEEPALIVE));
+        out.add(new SessionAction.Close(reason));
+    }
+
+}

@@ -1,0 +1,396 @@
+package org.mmsspec.server.mmsp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import org.mmsspec.codec.DecodeOptions;
+import org.mmsspec.codec.Direction;
+import org.mmsspec.codec.MalformedInputException;
+import org.mmsspec.codec.RequestPacketListResend;
+import org.mmsspec.codec.StreamFramer;
+import org.mmsspec.codec.mmsp.CommandPacket;
+import org.mmsspec.codec.mmsp.CommandPacketCodec;
+import org.mmsspec.codec.mmsp.MacToViewer;
+import org.mmsspec.codec.mmsp.MmsMessage;
+import org.mmsspec.server.Connection;
+import org.mmsspec.server.ConnectionEvent.What;
+import org.mmsspec.server.ServerContext;
+import org.mmsspec.server.scenario.Faults;
+import org.mmsspec.server.scenario.Pacing;
+
+/**
+ * One MMST connection: frames what the client sends, feeds the session, and carries out its actions in order through
+ * one outbox. Data packets are pulled from the session only while the channel is writable, so a slow client holds the
+ * server back instead of growing a queue. Every method runs on the channel's event loop.
+ */
+final class MmstConnection extends ChannelInboundHandlerAdapter {
+
+    private static final int GARBAGE_BYTES = 16;
+
+    private final MmstServer server;
+    private final ServerContext context;
+    private final Connection connection;
+    private final Transcript transcript;
+    private final MmsServerSession session;
+    private final StreamFramer framer = new StreamFramer(Direction.C2S, DecodeOptions.STRICT);
+    private final Faults faults;
+    private final Deque<SessionAction> outbox = new ArrayDeque<>();
+    private final Map<MmsServerSession.Timer, ScheduledFuture<?>> timers = new EnumMap<>(
+            MmsServerSession.Timer.class);
+    private ChannelHandlerContext ctx;
+    private ScheduledFuture<?> wake;
+    private ScheduledFuture<?> partial;
+    private long headDue = Long.MIN_VALUE;
+    private long runBase;
+    private int seq;
+    private boolean closing;
+    private boolean registered;
+
+    MmstConnection(MmstServer server, ServerContext context, Connection connection, PacketSource packets,
+            Transcript transcript) {
+        this.server = server;
+        this.context = context;
+        this.connection = connection;
+        this.transcript = transcript;
+        this.faults = context.scenario().faults();
+        this.session = new MmsServerSession(context.scenario(), packets, new java.security.SecureRandom());
+    }
+
+    MmsServerSession session() {
+        return session;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext c) {
+        ctx = c;
+        if (faults.oneByteSegments()) {
+            MmstServer.noDelay(c.channel());
+        }
+        execute(session.start());
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext c, Object msg) {
+        if (!(msg instanceof ByteBuf buf)) {
+            c.fireChannelRead(msg);
+            return;
+        }
+        try {
+            if (closing) {
+                return;
+            }
+            byte[] b = ByteBufUtil.getBytes(buf);
+            framer.feed(b, 0, b.length, this::unit);
+        } catch (MalformedInputException e) {
+            transcript.add(new Transcript.Entry(framer.offset(), List.of(), List.of(), e.getMessage()));
+            execute(session.onProtocolError("stream cannot be framed: " + e.getMessage()));
+        } finally {
+            buf.release();
+        }
+        watchPartial();
+    }
+
+    /** A unit begun but not finished within the KeepAlive interval is a stalled or lying client. */
+    private void watchPartial() {
+        if (framer.pendingBytes() == 0 || closing) {
+            cancel(partial);
+            partial = null;
+        } else if (partial == null) {
+            Duration d = context.scenario().pingInterval();
+            partial = ctx.executor().schedule(() -> {
+                partial = null;
+                execute(session.onProtocolError("a message stayed incomplete for " + d.toMillis() + " ms"));
+            }, d.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void unit(StreamFramer.Unit u) {
+        transcript.add(u);
+        stopTimer(MmsServerSession.Timer.KEEPALIVE);
+        if (closing) {
+            return;
+        }
+        if (u instanceof StreamFramer.Command c) {
+            for (MmsMessage m : c.decoded().value().messages()) {
+                execute(session.onMessage(m));
+                if (session.udp() && !registered) {
+                    registered = true;
+                    server.register(session.clientId(), this);
+                }
+            }
+        } else if (u instanceof StreamFramer.Undecodable x) {
+            execute(session.onProtocolError("undecodable command at " + u.offset() + ": " + x.error().getMessage()));
+        } else {
+            execute(session.onProtocolError("a Data packet from the client at offset " + u.offset()));
+        }
+    }
+
+    private void execute(List<SessionAction> actions) {
+        for (SessionAction a : actions) {
+            if (a instanceof SessionAction.Log l) {
+                connection.record(l.what(), l.detail());
+            } else if (a instanceof SessionAction.StartTimer t) {
+                startTimer(t.timer(), t.after());
+            } else if (a instanceof SessionAction.StopTimer t) {
+                stopTimer(t.timer());
+            } else {
+                outbox.addLast(a);
+            }
+        }
+        drain();
+    }
+
+    /** Writes what is due, in order; stops at a packet not yet due, or while the channel will not take more. */
+    private void drain() {
+        while (!closing && ctx.channel().isActive()) {
+            SessionAction a = outbox.peekFirst();
+            if (a == null) {
+                if (!session.streaming()) {
+                    return;
+                }
+                List<SessionAction> next = session.pump();
+                if (next.isEmpty()) {
+                    return;
+                }
+                for (SessionAction n : next) {
+                    if (n instanceof SessionAction.Log l) {
+                        connection.record(l.what(), l.detail());
+                    } else if (n instanceof SessionAction.StartTimer t) {
+                        startTimer(t.timer(), t.after());
+                    } else if (n instanceof SessionAction.StopTimer t) {
+                        stopTimer(t.timer());
+                    } else {
+                        outbox.addLast(n);
+                    }
+                }
+                continue;
+            }
+            long now = System.nanoTime();
+            if (headDue == Long.MIN_VALUE) {
+                headDue = due(a, now);
+            }
+            if (headDue > now) {
+                if (wake == null) {
+                    wake = ctx.executor().schedule(() -> {
+                        wake = null;
+                        drain();
+                    }, headDue - now, TimeUnit.NANOSECONDS);
+                }
+                return;
+            }
+            if (!(a instanceof SessionAction.Close) && !ctx.channel().isWritable()) {
+                return; // channelWritabilityChanged resumes
+            }
+            outbox.pollFirst();
+            headDue = Long.MIN_VALUE;
+            write(a);
+        }
+    }
+
+    private long due(SessionAction a, long now) {
+        if (a instanceof SessionAction.Data d) {
+            if (context.scenario().pacing() == Pacing.FAST) {
+                return now;
+            }
+            long at = TimeUnit.MILLISECONDS.toNanos(d.sendTimeMillis());
+            if (d.newRun()) {
+                runBase = now - at;
+            }
+            return runBase + at;
+        }
+        if (a instanceof SessionAction.Reply r) {
+            long delay = r.messages().stream().map(m -> faults.delayReply().get(m.type().name()))
+                    .filter(java.util.Objects::nonNull).mapToLong(Duration::toNanos).max().orElse(0);
+            return now + delay;
+        }
+        return now;
+    }
+
+    private void write(SessionAction a) {
+        if (a instanceof SessionAction.Reply r) {
+            writeReply(r);
+        } else if (a instanceof SessionAction.Data d) {
+            if (d.udp()) {
+                writeUdp(d);
+            } else {
+                writeTcp(d.packet().encode(), Set.of());
+            }
+        } else if (a instanceof SessionAction.Close c) {
+            closeByServer(c.reason());
+        }
+    }
+
+    private void writeReply(SessionAction.Reply r) {
+        List<MmsMessage> messages = new ArrayList<>();
+        for (MacToViewer m : r.messages()) {
+            if (!faults.dropReply().contains(m.type().name())) {
+                messages.add(override(m));
+            }
+        }
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<List<MmsMessage>> packets = faults.combineMessages() ? List.of(messages)
+                : messages.stream().map(List::of).toList();
+        for (List<MmsMessage> p : packets) {
+            byte[] bytes = CommandPacketCodec.encode(CommandPacket.of(seq++ & 0xFFFF, p.toArray(MmsMessage[]::new)));
+            writeTcp(bytes, p.stream().map(m -> m.type().name()).collect(Collectors.toSet()));
+            if (closing) {
+                return;
+            }
+        }
+        startTimer(MmsServerSession.Timer.KEEPALIVE, context.scenario().pingInterval());
+    }
+
+    private MmsMessage override(MacToViewer m) {
+        MmsMessage out = m;
+        for (Faults.FieldOverride o : faults.fieldOverrides()) {
+            if (o.message().equals(m.type().name()) && out instanceof Record rec) {
+                try {
+                    out = (MmsMessage) RecordFields.with(rec, o.field(), o.value());
+                } catch (IllegalArgumentException e) {
+                    connection.record(What.PROTOCOL_ERROR, "scenario field override not applied: " + e.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    private void writeTcp(byte[] bytes, Set<String> names) {
+        if (faults.closeMidMessage() != null && names.contains(faults.closeMidMessage())) {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2));
+            closeByServer("fault: closed in the middle of " + faults.closeMidMessage());
+            return;
+        }
+        if (faults.oneByteSegments()) {
+            for (byte b : bytes) {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {b}));
+            }
+        } else {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+        }
+        if (faults.garbageAfter() != null && names.contains(faults.garbageAfter())) {
+            byte[] junk = new byte[GARBAGE_BYTES];
+            ThreadLocalRandom.current().nextBytes(junk);
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(junk));
+        }
+    }
+
+    private void writeUdp(SessionAction.Data d) {
+        Channel u = server.udp(ctx.channel().eventLoop(), connection.localPort(), connection);
+        if (u != null) {
+            InetSocketAddress to = MmstServer.udpTarget(ctx.channel(), session.clientPort());
+            u.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(d.packet().encode()), to));
+        }
+    }
+
+    /** A resend request for this session, from the UDP socket's thread. */
+    void resend(RequestPacketListResend r, InetSocketAddress sender) {
+        ctx.executor().execute(() -> {
+            InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
+            if (peer == null || !peer.getAddress().equals(sender.getAddress())) {
+                connection.record(What.PROTOCOL_ERROR, "RequestPacketListResend from " + sender
+                        + ", not the TCP peer");
+                return;
+            }
+            for (SessionAction a : session.onResend(r, System.nanoTime())) {
+                if (a instanceof SessionAction.Data d) {
+                    writeUdp(d); // resends go at once, ahead of paced data
+                } else if (a instanceof SessionAction.Log l) {
+                    connection.record(l.what(), l.detail());
+                }
+            }
+        });
+    }
+
+    private void closeByServer(String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        connection.record(What.CLOSED_BY_SERVER, reason);
+        cancelAll();
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void startTimer(MmsServerSession.Timer t, Duration after) {
+        stopTimer(t);
+        if (closing) {
+            return;
+        }
+        timers.put(t, ctx.executor().schedule(() -> {
+            timers.remove(t);
+            execute(session.onTimer(t));
+        }, after.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    private void stopTimer(MmsServerSession.Timer t) {
+        cancel(timers.remove(t));
+    }
+
+    private static void cancel(ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    private void cancelAll() {
+        timers.values().forEach(MmstConnection::cancel);
+        timers.clear();
+        cancel(wake);
+        cancel(partial);
+        wake = null;
+        partial = null;
+        outbox.clear();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext c) {
+        if (c.channel().isWritable()) {
+            drain();
+        }
+        c.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext c) {
+        if (!closing) {
+            closing = true;
+            connection.record(What.CLOSED_BY_CLIENT, "in state " + session.state());
+        }
+        session.onClientClosed();
+        cancelAll();
+        if (registered) {
+            server.unregister(session.clientId(), this);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
+        if (!(cause instanceof IOException)) {
+            connection.record(What.PROTOCOL_ERROR, "internal: " + cause);
+        }
+        c.close(); // channelInactive records who closed
+    }
+}

@@ -1,0 +1,152 @@
+package org.mmsspec.server.mmsp;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+
+import org.mmsspec.codec.DecodeOptions;
+import org.mmsspec.codec.Decoded;
+import org.mmsspec.codec.MalformedInputException;
+import org.mmsspec.codec.RequestPacketListResend;
+import org.mmsspec.server.Connection;
+import org.mmsspec.server.ConnectionEvent;
+import org.mmsspec.server.ProtocolServer;
+import org.mmsspec.server.ServerContext;
+
+/**
+ * MMS over TCP, with the UDP funnel (MS-MMSP 3.2). One instance serves every MMST connection of one server: each gets
+ * an {@link MmstConnection} handler around its own {@link MmsServerSession}; the UDP socket that receives
+ * RequestPacketListResend and sends UDP Data packets is shared, bound on the MMST listener's port number.
+ */
+public final class MmstServer implements ProtocolServer {
+
+    /** Transcripts kept for tests and logs: the most recent connections only. */
+    static final int KEPT_TRANSCRIPTS = 256;
+
+    private final Supplier<PacketSource> packets;
+    private final Map<Long, MmstConnection> byClientId = new ConcurrentHashMap<>();
+    private final Deque<Transcript> transcripts = new ArrayDeque<>();
+    private volatile Channel udp;
+    private volatile boolean udpFailed;
+
+    public MmstServer() {
+        this(PacketSource::stored);
+    }
+
+    /** @param packets the packet source for each session: {@link PacketSource#stored()} until the rewriter lands */
+    public MmstServer(Supplier<PacketSource> packets) {
+        this.packets = packets;
+    }
+
+    @Override
+    public void install(ChannelPipeline pipeline, ServerContext context, Connection connection) {
+        Transcript t = new Transcript(connection.id());
+        synchronized (transcripts) {
+            transcripts.addLast(t);
+            if (transcripts.size() > KEPT_TRANSCRIPTS) {
+                transcripts.removeFirst();
+            }
+        }
+        pipeline.addLast("mmst", new MmstConnection(this, context, connection.as(org.mmsspec.server.Protocol.MMST),
+                packets.get(), t));
+    }
+
+    /** The transcript of connection {@code id}, if still kept. */
+    public Transcript transcript(long id) {
+        synchronized (transcripts) {
+            return transcripts.stream().filter(t -> t.connection() == id).findFirst().orElse(null);
+        }
+    }
+
+    public List<Transcript> transcripts() {
+        synchronized (transcripts) {
+            return List.copyOf(transcripts);
+        }
+    }
+
+    /** Closes the UDP socket; the TCP connections belong to the listener. */
+    public void close() {
+        Channel c = udp;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    void register(long clientId, MmstConnection c) {
+        byClientId.put(clientId, c);
+    }
+
+    void unregister(long clientId, MmstConnection c) {
+        byClientId.remove(clientId, c);
+    }
+
+    /** The shared UDP socket, bound on first use on {@code loop}; null where it cannot be bound. */
+    Channel udp(EventLoop loop, int port, Connection connection) {
+        Channel c = udp;
+        if (c != null || udpFailed) {
+            return c;
+        }
+        synchronized (this) {
+            if (udp == null && !udpFailed) {
+                try {
+                    udp = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+                            .handler(new ResendHandler()).bind(port).sync().channel();
+                } catch (Exception e) {
+                    udpFailed = true;
+                    connection.record(ConnectionEvent.What.PROTOCOL_ERROR,
+                            "cannot bind UDP port " + port + " for resends: " + e.getMessage());
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            return udp;
+        }
+    }
+
+    /** RequestPacketListResend datagrams (2.2.5): decoded strictly and handed to the session they name. */
+    private final class ResendHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket d) {
+            byte[] b = ByteBufUtil.getBytes(d.content());
+            Decoded<RequestPacketListResend> r;
+            try {
+                r = RequestPacketListResend.decode(b, DecodeOptions.STRICT);
+            } catch (MalformedInputException e) {
+                return; // not ours to answer: a stray datagram has no session to log on
+            }
+            MmstConnection c = byClientId.get(r.value().dwClientId());
+            if (c != null) {
+                c.resend(r.value(), d.sender());
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // a datagram error (port unreachable) must not end the socket of every session
+        }
+    }
+
+    static InetSocketAddress udpTarget(Channel tcp, int port) {
+        return new InetSocketAddress(((InetSocketAddress) tcp.remoteAddress()).getAddress(), port);
+    }
+
+    static void noDelay(Channel ch) {
+        ch.config().setOption(ChannelOption.TCP_NODELAY, true);
+    }
+}

@@ -1,0 +1,81 @@
+package org.mmsspec.server.mmsp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mmsspec.codec.StreamFramer;
+import org.mmsspec.codec.Violation;
+import org.mmsspec.codec.mmsp.CommandPacket;
+import org.mmsspec.codec.mmsp.MmsMessage;
+
+/** Everything one client sent on one MMST connection, decoded strictly, with the violations found. Thread-safe. */
+public final class Transcript {
+
+    /**
+     * One received unit.
+     *
+     * @param offset     its offset in the client's byte stream
+     * @param messages   the messages of a command packet (empty for anything else)
+     * @param violations what strict decoding found
+     * @param error      why it could not be decoded, or null
+     */
+    public record Entry(long offset, List<MmsMessage> messages, List<Violation> violations, String error) {
+        public Entry {
+            messages = List.copyOf(messages);
+            violations = List.copyOf(violations);
+        }
+
+        @Override
+        public String toString() {
+            return "@" + offset + " " + (error != null ? "undecodable: " + error
+                    : messages.stream().map(m -> m.type().name()).toList()) + (violations.isEmpty() ? ""
+                            : " " + violations);
+        }
+    }
+
+    /** Bounds memory on a long session: a chatty client cannot grow the transcript without end. */
+    static final int MAX_ENTRIES = 10_000;
+
+    private final long connection;
+    private final List<Entry> entries = new ArrayList<>();
+
+    Transcript(long connection) {
+        this.connection = connection;
+    }
+
+    public long connection() {
+        return connection;
+    }
+
+    void add(StreamFramer.Unit u) {
+        Entry e;
+        if (u instanceof StreamFramer.Command c) {
+            CommandPacket p = c.decoded().value();
+            e = new Entry(u.offset(), p.messages(), c.decoded().violations(), null);
+        } else if (u instanceof StreamFramer.Undecodable x) {
+            e = new Entry(u.offset(), List.of(), List.of(), x.error().getMessage());
+        } else {
+            e = new Entry(u.offset(), List.of(), u.decoded().violations(), "a Data packet from the client");
+        }
+        add(e);
+    }
+
+    void add(Entry e) {
+        synchronized (entries) {
+            if (entries.size() < MAX_ENTRIES) {
+                entries.add(e);
+            }
+        }
+    }
+
+    public List<Entry> entries() {
+        synchronized (entries) {
+            return List.copyOf(entries);
+        }
+    }
+
+    /** The names of the messages received, in order. */
+    public List<String> messageNames() {
+        return entries().stream().flatMap(e -> e.messages().stream()).map(m -> m.type().name()).toList();
+    }
+}
