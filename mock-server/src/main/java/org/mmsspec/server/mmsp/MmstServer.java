@@ -45,10 +45,10 @@ public final class MmstServer implements ProtocolServer {
     private volatile boolean udpFailed;
 
     public MmstServer() {
-        this(PacketSource::stored);
+        this(PacketSource::asf);
     }
 
-    /** @param packets the packet source for each session: {@link PacketSource#stored()} until the rewriter lands */
+    /** @param packets the packet source for each session: {@link PacketSource.asf()} until the rewriter lands */
     public MmstServer(Supplier<PacketSource> packets) {
         this.packets = packets;
     }

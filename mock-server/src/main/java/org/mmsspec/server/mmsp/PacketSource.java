@@ -25,8 +25,8 @@ public interface PacketSource {
     /** The packet holding the byte at {@code asfOffset} of the file. */
     int packetForOffset(AsfFile file, long asfOffset);
 
-    /** Packets as stored, until the ASF rewriter lands. */
-    static PacketSource stored() {
-        return StoredPackets.INSTANCE;
+    /** Packets rewritten from the ASF file as MS-MMSP 2.2.2 asks. */
+    static PacketSource asf() {
+        return AsfPackets.INSTANCE;
     }
 }

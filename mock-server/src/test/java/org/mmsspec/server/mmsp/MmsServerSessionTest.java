@@ -28,7 +28,7 @@ class MmsServerSessionTest {
     final List<SessionAction> all = new ArrayList<>();
 
     MmsServerSession open(Scenario s) {
-        session = new MmsServerSession(s, PacketSource.stored(), new Random(7));
+        session = new MmsServerSession(s, PacketSource.asf(), new Random(7));
         session.start();
         return session;
     }
