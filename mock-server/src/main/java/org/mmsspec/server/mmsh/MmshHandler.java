@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -198,7 +197,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (body.stream().anyMatch(p -> MmshFrames.name(p).equals(scenario.faults().garbageAfter()))) {
             length += FrameWriter.GARBAGE;
         }
-        res.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
+        res.headers().set("Content-Length", length);
         if (pair) {
             // Reason counts the header bytes as sent, Content-Length included: make the $P again with that count
             body.subList(0, 3).clear();
@@ -223,9 +222,9 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         HttpResponse res = response(chunked ? HttpVersion.HTTP_1_1 : HttpVersion.HTTP_1_0, HttpResponseStatus.OK,
                 headers, FRAMED_TYPE);
         if (chunked) {
-            res.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            res.headers().set("Transfer-Encoding", "chunked");
         } else {
-            res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            res.headers().set("Connection", "close");
         }
         if (ctx.pipeline().get("mmsh-timeout") != null) {
             ctx.pipeline().remove("mmsh-timeout"); // the client sends nothing more while it is fed
@@ -283,13 +282,14 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return res;
     }
 
+    /** Header names written as WMS wrote them; clients should not care, but some compare case. */
     private void decorate(HttpResponse res, Map<String, String> headers, String contentType) {
         if (contentType != null) {
-            res.headers().add(HttpHeaderNames.CONTENT_TYPE, contentType);
+            res.headers().add("Content-Type", contentType);
         }
-        res.headers().add(HttpHeaderNames.SERVER, MmshServer.serverHeader(scenario.serverVersion()));
-        res.headers().add(HttpHeaderNames.CACHE_CONTROL, "no-cache");
-        res.headers().add(HttpHeaderNames.PRAGMA, "no-cache");
+        res.headers().add("Server", MmshServer.serverHeader(scenario.serverVersion()));
+        res.headers().add("Cache-Control", "no-cache");
+        res.headers().add("Pragma", "no-cache");
         headers.forEach((k, v) -> res.headers().add(k.contains("\0") ? k.substring(0, k.indexOf('\0')) : k, v));
     }
 
@@ -328,7 +328,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_0, status,
                 body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         decorate(res, headers, contentType);
-        res.headers().set(HttpHeaderNames.CONTENT_LENGTH, body == null ? 0 : body.length);
+        res.headers().set("Content-Length", body == null ? 0 : body.length);
         serverClosed = true;
         writer = new FrameWriter(ctx, connection, () -> null, scenario.faults(), false, false, () -> { });
         ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);

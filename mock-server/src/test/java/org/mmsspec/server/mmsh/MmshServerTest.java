@@ -299,4 +299,16 @@ class MmshServerTest {
                     .isNotNull();
         }
     }
+
+    @Test
+    void realtimePacingTakesTheContentsSendTimeSpan() throws Exception {
+        long span = PacketSendTime.of(SAMPLE.packet(SAMPLE.packetCount() - 1)) - PacketSendTime.of(SAMPLE.packet(0));
+        try (MmshLoopback s = new MmshLoopback(Scenario.builder().pacing(Pacing.REALTIME).media(SAMPLE).build())) {
+            long t0 = System.nanoTime();
+            List<MmshPacket> ps = s.get("/sample.asf", PLAYER, "xPlayStrm=1", BOTH).packets();
+            long took = (System.nanoTime() - t0) / 1_000_000;
+            assertPlayBody(ps, SAMPLE.packetCount());
+            assertThat(took).isGreaterThanOrEqualTo(span * 9 / 10);
+        }
+    }
 }
