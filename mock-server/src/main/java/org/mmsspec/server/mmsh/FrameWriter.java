@@ -1,0 +1,183 @@
+package org.mmsspec.server.mmsh;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import org.mmsspec.codec.mmsh.MmshData;
+import org.mmsspec.codec.mmsh.MmshFrameCodec;
+import org.mmsspec.codec.mmsh.MmshPacket;
+import org.mmsspec.server.ConnectionEvent;
+import org.mmsspec.server.Connection;
+import org.mmsspec.server.scenario.Faults;
+
+/**
+ * Writes a response body packet by packet on the channel's event loop: $D at their send times (REALTIME) or as fast
+ * as the channel takes them (FAST), never more than the channel's write buffer holds (it waits for writability
+ * instead), with the scenario's faults applied by packet name ({@code $H}, {@code $D}...).
+ */
+final class FrameWriter {
+
+    /** A packet and, for $D, its ASF send time in ms (-1 otherwise); {@code rebase} restarts the pacing clock. */
+    record Item(MmshPacket packet, long sendTime, boolean rebase) {
+    }
+
+    /** The packets of a body, made on demand; null after the last. */
+    interface Plan {
+        Item next();
+
+        static Plan of(List<MmshPacket> packets) {
+            Iterator<MmshPacket> it = packets.iterator();
+            return () -> it.hasNext() ? new Item(it.next(), -1, false) : null;
+        }
+    }
+
+    static final int GARBAGE = 16;
+
+    private final ChannelHandlerContext ctx;
+    private final Connection connection;
+    private final Plan plan;
+    private final Faults faults;
+    private final boolean paced;
+    private final boolean burstBit;
+    private final Runnable onEnd;
+    private Item current;
+    private long currentDue;
+    private Item peeked;
+    private long peekedDue;
+    private long baseNanos;
+    private long baseSend = -1;
+    private boolean scheduled;
+    private boolean closeMidDone;
+    private boolean garbageDone;
+    private boolean done;
+    private long frames;
+
+    FrameWriter(ChannelHandlerContext ctx, Connection connection, Plan plan, Faults faults, boolean paced,
+            boolean burstBit, Runnable onEnd) {
+        this.ctx = ctx;
+        this.connection = connection;
+        this.plan = plan;
+        this.faults = faults;
+        this.paced = paced;
+        this.burstBit = burstBit;
+        this.onEnd = onEnd;
+    }
+
+    long frames() {
+        return frames;
+    }
+
+    /** Writes what is due and writable; call again when the channel becomes writable. Event loop only. */
+    void pump() {
+        scheduled = false;
+        while (!done && ctx.channel().isActive()) {
+            if (current == null) {
+                if (peeked != null) {
+                    current = peeked;
+                    currentDue = peekedDue;
+                    peeked = null;
+                } else {
+                    current = plan.next();
+                    if (current == null) {
+                        end();
+                        return;
+                    }
+                    currentDue = due(current);
+                }
+            }
+            long wait = currentDue - System.nanoTime();
+            if (wait > 0) {
+                scheduled = true;
+                ctx.executor().schedule(this::pump, wait, TimeUnit.NANOSECONDS);
+                return;
+            }
+            if (!ctx.channel().isWritable()) {
+                return;
+            }
+            write(current);
+            current = null;
+        }
+    }
+
+    private long due(Item item) {
+        long now = System.nanoTime();
+        long due = now;
+        if (paced && item.sendTime() >= 0) {
+            if (item.rebase() || baseSend < 0) {
+                baseNanos = now;
+                baseSend = item.sendTime();
+            }
+            due = baseNanos + TimeUnit.MILLISECONDS.toNanos(Math.max(0, item.sendTime() - baseSend));
+        }
+        Duration delay = faults.delayReply().get(MmshFrames.name(item.packet()));
+        return delay == null ? due : Math.max(due, now + delay.toNanos());
+    }
+
+    private void write(Item item) {
+        String name = MmshFrames.name(item.packet());
+        if (faults.dropReply().contains(name)) {
+            return;
+        }
+        MmshPacket p = item.packet();
+        if (burstBit && p instanceof MmshData d && backToBack()) {
+            p = new MmshData(d.framing().withB(), d.packet());
+        }
+        byte[] bytes = MmshFrameCodec.encode(p);
+        frames++;
+        if (!closeMidDone && name.equals(faults.closeMidMessage())) {
+            closeMidDone = true;
+            done = true;
+            ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2)))
+                    .addListener(f -> {
+                        connection.record(ConnectionEvent.What.CLOSED_BY_SERVER, "fault closeMidMessage " + name);
+                        ctx.close();
+                    });
+            return;
+        }
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
+        if (!garbageDone && name.equals(faults.garbageAfter())) {
+            garbageDone = true;
+            byte[] junk = new byte[GARBAGE];
+            Arrays.fill(junk, (byte) 0xEE);
+            ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(junk)));
+        }
+        ctx.flush();
+    }
+
+    /** Whether the next packet is a $D that goes out at once: the B bit's meaning (MS-WMSP 2.2.3.1.1). */
+    private boolean backToBack() {
+        if (peeked == null) {
+            peeked = plan.next();
+            if (peeked == null) {
+                return false;
+            }
+            peekedDue = due(peeked);
+        }
+        return peeked.packet() instanceof MmshData && peekedDue <= System.nanoTime()
+                && !faults.dropReply().contains("$D");
+    }
+
+    private void end() {
+        done = true;
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener((ChannelFutureListener) f -> {
+            onEnd.run();
+            ctx.close();
+        });
+    }
+
+    boolean isScheduled() {
+        return scheduled;
+    }
+
+    boolean isDone() {
+        return done;
+    }
+}

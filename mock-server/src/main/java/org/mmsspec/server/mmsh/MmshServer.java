@@ -1,0 +1,127 @@
+package org.mmsspec.server.mmsh;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import org.mmsspec.server.Connection;
+import org.mmsspec.server.ProtocolServer;
+import org.mmsspec.server.ServerContext;
+
+/**
+ * MMS over HTTP (MS-WMSP), non-pipelined: Describe, Play, KeepAlive and Log, each on its own connection. Sessions
+ * outlive connections, so one instance serves every MMSH connection of one running server. Every request is kept in
+ * a journal ({@link #requests()}) and logged as one REQUEST event.
+ */
+public final class MmshServer implements ProtocolServer {
+
+    /** Bounds on what one request may make the server hold. */
+    static final int MAX_INITIAL_LINE = 8192;
+    static final int MAX_HEADER_SIZE = 32 * 1024;
+    static final int MAX_BODY = 64 * 1024;
+    static final int MAX_JOURNAL = 10_000;
+
+    private final Duration readTimeout;
+    private final DataPacketSource source;
+    private final Map<Long, MmshSession> sessions = new ConcurrentHashMap<>();
+    private final Deque<RecordedRequest> journal = new ArrayDeque<>();
+
+    public MmshServer() {
+        this(Duration.ofSeconds(30), DataPacketSource.AS_STORED);
+    }
+
+    /**
+     * @param readTimeout how long a connection may take to send its request
+     * @param source      what goes into each $D (the ASF rewriting plugs in here)
+     */
+    public MmshServer(Duration readTimeout, DataPacketSource source) {
+        this.readTimeout = readTimeout;
+        this.source = source;
+    }
+
+    @Override
+    public void install(ChannelPipeline pipeline, ServerContext context, Connection connection) {
+        pipeline.addLast("mmsh-timeout", new ReadTimeoutHandler(readTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addLast("mmsh-http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 8192));
+        pipeline.addLast("mmsh-aggregate", new HttpObjectAggregator(MAX_BODY));
+        pipeline.addLast("mmsh", new MmshHandler(this, context, connection));
+    }
+
+    /** Every request received so far, oldest first (the latest {@value #MAX_JOURNAL}). */
+    public List<RecordedRequest> requests() {
+        synchronized (journal) {
+            return List.copyOf(journal);
+        }
+    }
+
+    /** The requests of one connection: its transcript. */
+    public List<RecordedRequest> transcript(long connection) {
+        return requests().stream().filter(r -> r.connection() == connection).toList();
+    }
+
+    void record(RecordedRequest r) {
+        synchronized (journal) {
+            if (journal.size() >= MAX_JOURNAL) {
+                journal.poll();
+            }
+            journal.add(r);
+        }
+    }
+
+    DataPacketSource source() {
+        return source;
+    }
+
+    Optional<MmshSession> session(long clientId) {
+        return Optional.ofNullable(sessions.get(clientId));
+    }
+
+    /** A new session with a random Client-ID no other session has (3.2.3). */
+    MmshSession newSession() {
+        while (true) {
+            long id = ThreadLocalRandom.current().nextLong(1, 0x1_0000_0000L);
+            MmshSession s = new MmshSession(id);
+            if (sessions.putIfAbsent(id, s) == null) {
+                return s;
+            }
+        }
+    }
+
+    /**
+     * The Server header for a scenario's serverVersion: {@code Cougar/} and the version written as WMS 9 did, with
+     * two-digit minor and build fields (2.2.1.5): 9.1.1.3814 gives {@code Cougar/9.01.01.3814}.
+     */
+    public static String serverHeader(String serverVersion) {
+        String[] f = serverVersion.strip().split("\\.");
+        try {
+            int major = Integer.parseInt(f[0]);
+            int minor = f.length > 1 ? Integer.parseInt(f[1]) : 0;
+            if (f.length >= 4) {
+                return String.format("Cougar/%d.%02d.%02d.%d", major, minor, Integer.parseInt(f[2]),
+                        Integer.parseInt(f[3]));
+            }
+            return String.format("Cougar/%d.%02d", major, minor);
+        } catch (NumberFormatException e) {
+            return "Cougar/9.01.01.3814";
+        }
+    }
+
+    /** The major version of a serverVersion string, 0 where it has none. */
+    static int serverMajor(String serverVersion) {
+        try {
+            return Integer.parseInt(serverVersion.strip().split("\\.")[0]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
