@@ -1,10 +1,12 @@
 package org.mmsspec.server.mmsh;
 
 import org.mmsspec.server.asf.AsfFile;
+import org.mmsspec.server.asf.AsfPacket;
+import org.mmsspec.server.asf.AsfPacketRewriter;
 
 /**
  * The ASF packet that goes into a $D: the seam where padding stripping and stream filtering plug in (MS-WMSP
- * 2.2.3.3, 3.2.5.6). {@link #AS_STORED} sends packets as the file holds them and can only drop all of them.
+ * 2.2.3.3, 3.2.5.6).
  */
 @FunctionalInterface
 public interface DataPacketSource {
@@ -15,6 +17,12 @@ public interface DataPacketSource {
      */
     byte[] packet(AsfFile file, int index, StreamSelection selection, ClientVersion client);
 
-    /** Padding and all streams kept; with no stream selected, no packet is sent. */
-    DataPacketSource AS_STORED = (file, index, selection, client) -> selection.isEmpty() ? null : file.packet(index);
+    /**
+     * As MS-WMSP 2.2.3.3 asks: payloads of unselected streams removed, padding stripped except for NSServer clients
+     * older than 5.0; with no stream selected, no packet is sent.
+     */
+    DataPacketSource ASF = (file, index, selection, client) -> selection.isEmpty() ? null
+            : new AsfPacketRewriter(selection.all() ? null : selection.selected(),
+                    !(client.token().equals("NSServer") && client.major() < 5))
+                    .rewrite(file.asfPacket(index), file.packetSize()).map(AsfPacket::encode).orElse(null);
 }

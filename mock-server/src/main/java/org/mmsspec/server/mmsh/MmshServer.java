@@ -37,7 +37,7 @@ public final class MmshServer implements ProtocolServer {
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
 
     public MmshServer() {
-        this(Duration.ofSeconds(30), DataPacketSource.AS_STORED);
+        this(Duration.ofSeconds(30), DataPacketSource.ASF);
     }
 
     /**

@@ -64,7 +64,7 @@ final class PlayPlan implements FrameWriter.Plan {
                 DataPacket dp = DataPacket.of(index, 0, sequence++ & 0xFF, Bytes.copyOf(asf));
                 boolean first = firstOfFile;
                 firstOfFile = false;
-                return new FrameWriter.Item(MmshData.of(dp), PacketSendTime.of(asf), first);
+                return new FrameWriter.Item(MmshData.of(dp), f.sendTime(index), first);
             }
             if (file + 1 < files.size()) {
                 file++;

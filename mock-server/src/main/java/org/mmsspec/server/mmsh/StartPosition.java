@@ -50,28 +50,16 @@ public sealed interface StartPosition {
     }
 
     /**
-     * The index of the first packet to send: for a time, the last packet whose send time is at or before it (so
-     * the client gets what it needs to decode from there); for an offset, the packet holding that byte. May be the
-     * packet count, where the position lies past the end.
+     * The index of the first packet to send, by the same rules as MMS seeking ({@link AsfFile#packetForTime},
+     * {@link AsfFile#packetForOffset}). May be the packet count, where the position lies past the end.
      */
     default int firstPacket(AsfFile file) {
-        int n = file.packetCount();
         if (this instanceof PacketNum p) {
-            return (int) Math.min(p.packet(), n);
+            return (int) Math.min(p.packet(), file.packetCount());
         }
         if (this instanceof StreamOffset o) {
-            long start = file.packetOffset(0);
-            return o.offset() < start ? 0 : (int) Math.min((o.offset() - start) / file.packetSize(), n);
+            return file.packetForOffset(o.offset());
         }
-        long millis = ((StreamTime) this).millis();
-        int at = 0;
-        for (int i = 1; millis != 0 && i < n; i++) {
-            long sent = PacketSendTime.of(file.packet(i));
-            if (sent < 0 || sent > millis) {
-                break;
-            }
-            at = i;
-        }
-        return at;
+        return file.packetForTime(((StreamTime) this).millis() / 1000.0);
     }
 }

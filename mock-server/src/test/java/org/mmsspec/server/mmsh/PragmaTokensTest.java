@@ -66,10 +66,10 @@ class PragmaTokensTest {
         AsfFile f = AsfFile.sample();
         assertThat(new StartPosition.StreamOffset(f.packetOffset(2)).firstPacket(f)).isEqualTo(2);
         assertThat(new StartPosition.PacketNum(1_000_000).firstPacket(f)).isEqualTo(f.packetCount());
-        long last = PacketSendTime.of(f.packet(f.packetCount() - 1));
+        long last = f.sendTime(f.packetCount() - 1);
         assertThat(last).isPositive();
-        assertThat(new StartPosition.StreamTime(last).firstPacket(f)).isGreaterThan(0);
-        assertThat(PacketSendTime.of(new byte[] {(byte) 0x82})).isEqualTo(-1);
+        assertThat(new StartPosition.StreamTime(last).firstPacket(f)).isEqualTo(f.packetForTime(last / 1000.0))
+                .isGreaterThan(0);
     }
 
     @Test
