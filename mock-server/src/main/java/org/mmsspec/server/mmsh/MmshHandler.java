@@ -165,7 +165,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (id.isPresent()) {
             extra.put("xResetStrm", "1");
         }
-        return server.newSession();
+        return server.newSession(context.scenario().idleTimeout());
     }
 
     private void describe(ChannelHandlerContext ctx, PragmaTokens pragma, ClientVersion client, MediaEntry media) {

@@ -30,6 +30,7 @@ public final class MmshServer implements ProtocolServer {
     static final int MAX_HEADER_SIZE = 32 * 1024;
     static final int MAX_BODY = 64 * 1024;
     static final int MAX_JOURNAL = 10_000;
+    static final int MAX_SESSIONS = 100_000;
 
     private final Duration readTimeout;
     private final DataPacketSource source;
@@ -83,11 +84,28 @@ public final class MmshServer implements ProtocolServer {
     }
 
     Optional<MmshSession> session(long clientId) {
-        return Optional.ofNullable(sessions.get(clientId));
+        MmshSession s = sessions.get(clientId);
+        if (s != null) {
+            s.touch();
+        }
+        return Optional.ofNullable(s);
     }
 
-    /** A new session with a random Client-ID no other session has (3.2.3). */
-    MmshSession newSession() {
+    /**
+     * A new session with a random Client-ID no other session has (3.2.3). Sessions idle past the scenario's
+     * Idle-Timeout go first, and the table never holds more than {@value #MAX_SESSIONS}: the least recently used
+     * idle one makes room, so a client that never comes back cannot grow it without bound.
+     */
+    MmshSession newSession(Duration idleTimeout) {
+        long now = System.nanoTime();
+        sessions.values().removeIf(s -> s.idleLongerThan(idleTimeout.toNanos(), now));
+        while (sessions.size() >= MAX_SESSIONS) {
+            sessions.values().stream().filter(s -> s.idleLongerThan(0, now))
+                    .min(java.util.Comparator.comparingLong(MmshSession::lastUsedNanos))
+                    .ifPresentOrElse(s -> sessions.remove(s.clientId, s), () -> {
+                        throw new IllegalStateException(MAX_SESSIONS + " sessions are streaming");
+                    });
+        }
         while (true) {
             long id = ThreadLocalRandom.current().nextLong(1, 0x1_0000_0000L);
             MmshSession s = new MmshSession(id);

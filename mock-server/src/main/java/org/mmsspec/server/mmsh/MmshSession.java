@@ -11,9 +11,24 @@ final class MmshSession {
     final long clientId;
     private State state = State.INIT;
     private long playlistGenId;
+    private volatile long lastUsedNanos = System.nanoTime();
 
     MmshSession(long clientId) {
         this.clientId = clientId;
+    }
+
+    /** Marks a request of this session: the Idle-Timeout counts from the last one (MS-WMSP 3.2.2). */
+    void touch() {
+        lastUsedNanos = System.nanoTime();
+    }
+
+    /** Idle longer than {@code nanos}, and not streaming (a Play connection keeps its session alive). */
+    synchronized boolean idleLongerThan(long nanos, long now) {
+        return state != State.STREAMING && now - lastUsedNanos > nanos;
+    }
+
+    long lastUsedNanos() {
+        return lastUsedNanos;
     }
 
     synchronized State state() {

@@ -92,6 +92,19 @@ class MmshServerTest {
     }
 
     @Test
+    void aSessionIdlePastTheIdleTimeoutIsForgotten() throws Exception {
+        try (MmshLoopback s = new MmshLoopback(fast().idleTimeout(java.time.Duration.ofMillis(200)).build())) {
+            long id = clientId(s.get("/sample.asf", PLAYER, "no-cache"));
+            MmshLoopback.Response soon = s.get("/sample.asf", PLAYER, "no-cache,client-id=" + id);
+            assertThat(soon.all("Pragma")).noneMatch(p -> p.contains("xResetStrm"));
+            Thread.sleep(400);
+            s.get("/sample.asf", PLAYER, "no-cache"); // a new session's arrival sweeps the idle ones
+            MmshLoopback.Response late = s.get("/sample.asf", PLAYER, "no-cache,client-id=" + id);
+            assertThat(late.all("Pragma")).contains("xResetStrm=1");
+        }
+    }
+
+    @Test
     void describeWithUnknownClientIdStartsANewSessionWithResetStream() throws Exception {
         try (MmshLoopback s = new MmshLoopback(fast().build())) {
             MmshLoopback.Response r = s.get("/sample.asf", PLAYER, "no-cache,client-id=12345");
