@@ -2,6 +2,7 @@ package org.mmsspec.server;
 
 import java.io.IOException;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
@@ -11,6 +12,7 @@ import io.netty.util.ReferenceCountUtil;
  * Last handler of every accepted connection: whatever a handler before it let through is logged and ends in a
  * close, so no exception leaves an I/O thread and nothing unread leaks.
  */
+@ChannelHandler.Sharable // only so that it can be moved to the end; each instance serves one connection
 final class Guard extends ChannelInboundHandlerAdapter {
 
     static final String NAME = "guard";

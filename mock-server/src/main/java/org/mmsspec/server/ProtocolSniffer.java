@@ -151,12 +151,11 @@ final class ProtocolSniffer extends ChannelInboundHandlerAdapter {
                     options.servers().getOrDefault(spec.protocol(), ProtocolServers.unavailable(spec.protocol()))
                             .install(p, context, c);
                 }
+                handOver(ctx);
             } catch (RuntimeException e) {
                 c.record(What.PROTOCOL_ERROR, "server closed: " + spec.protocol() + " server failed to start: " + e);
                 ctx.close();
-                return;
             }
-            handOver(ctx);
             return;
         }
         c.record(What.REQUEST, fb.requestLine());
