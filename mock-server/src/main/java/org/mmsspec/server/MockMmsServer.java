@@ -1,0 +1,278 @@
+package org.mmsspec.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+import org.mmsspec.server.scenario.Scenario;
+
+/**
+ * A running mock MMS server: the listeners of one {@link Scenario}, on Netty NIO with one acceptor thread and a small
+ * worker group. TCP protocols given the same port number share one socket and are told apart by their first bytes;
+ * each protocol given port 0 gets an ephemeral port of its own. MMSU binds a UDP socket on the MMST port number
+ * unless given its own. A protocol whose behaviour is REFUSE has no socket; its {@link #port} is the configured
+ * number, or for port 0 a number that was free at start and is left closed, so that a connect there is refused.
+ *
+ * <pre>{@code
+ * try (MockMmsServer mms = MockMmsServer.start(Scenario.builder().pacing(Pacing.FAST).build())) {
+ *     String url = mms.url(Protocol.MMST, "sample.asf");
+ *     ...
+ *     assertThat(mms.events().requestOrder()).containsExactly(Protocol.MMST);
+ * }
+ * }</pre>
+ */
+public final class MockMmsServer implements AutoCloseable {
+
+    private static final List<Protocol> TCP = List.of(Protocol.RTSP, Protocol.MMST, Protocol.MMSH);
+
+    private final Scenario scenario;
+    private final ServerOptions options;
+    private final ServerContext context;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final List<Channel> listeners = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Protocol, Integer> ports = new EnumMap<>(Protocol.class);
+    private final Map<Protocol, Boolean> bound = new EnumMap<>(Protocol.class);
+    private boolean stopped;
+
+    private MockMmsServer(Scenario scenario, ServerOptions options) {
+        this.scenario = scenario;
+        this.options = options;
+        this.context = new ServerContext(scenario, new EventLog());
+        this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(options.workerThreads(), NioIoHandler.newFactory());
+    }
+
+    /** Starts {@code scenario} on 127.0.0.1 with the default protocol servers. */
+    public static MockMmsServer start(Scenario scenario) {
+        return start(scenario, ServerOptions.defaults());
+    }
+
+    /**
+     * Binds every listener, or none.
+     *
+     * @throws ServerStartException where a port cannot be bound (in use, privileged)
+     */
+    public static MockMmsServer start(Scenario scenario, ServerOptions options) {
+        MockMmsServer s = new MockMmsServer(scenario, options);
+        try {
+            s.bindAll();
+        } catch (RuntimeException e) {
+            s.stop();
+            throw e;
+        }
+        return s;
+    }
+
+    private void bindAll() {
+        // Port 0 never groups: each such protocol is its own listener.
+        Map<Object, List<ListenerSpec>> byPort = new LinkedHashMap<>();
+        for (Protocol p : TCP) {
+            ListenerSpec l = scenario.listener(p);
+            if (l.behaviour() != Behaviour.REFUSE) {
+                byPort.computeIfAbsent(l.port() == 0 ? p : (Object) l.port(), k -> new ArrayList<>()).add(l);
+            }
+        }
+        for (List<ListenerSpec> specs : byPort.values()) {
+            int port = bindTcp(specs);
+            specs.forEach(l -> {
+                ports.put(l.protocol(), port);
+                bound.put(l.protocol(), true);
+            });
+        }
+        ListenerSpec udp = scenario.listener(Protocol.MMSU);
+        if (udp.behaviour() != Behaviour.REFUSE) {
+            ports.put(Protocol.MMSU, bindUdp(udp));
+            bound.put(Protocol.MMSU, true);
+        }
+        for (Protocol p : Protocol.values()) {
+            if (!ports.containsKey(p)) {
+                int configured = scenario.listener(p).port();
+                ports.put(p, configured != 0 ? configured : closedPort());
+                bound.put(p, false);
+            }
+        }
+    }
+
+    private int bindTcp(List<ListenerSpec> specs) {
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        InetSocketAddress remote = ch.remoteAddress() != null ? ch.remoteAddress()
+                                : new InetSocketAddress(0);
+                        Connection c = new Connection(context.events().nextConnection(), specs.get(0).protocol(),
+                                ch.localAddress().getPort(), remote, context.events());
+                        Guard guard = new Guard(c);
+                        ch.pipeline().addLast("sniffer", new ProtocolSniffer(specs, context, options, c, guard))
+                                .addLast(Guard.NAME, guard);
+                    }
+                });
+        int port = specs.get(0).port();
+        ChannelFuture f = b.bind(options.bindAddress(), port).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new ServerStartException(specs.get(0).protocol(), options.bindAddress(), port, f.cause());
+        }
+        listeners.add(f.channel());
+        return ((InetSocketAddress) f.channel().localAddress()).getPort();
+    }
+
+    private int bindUdp(ListenerSpec spec) {
+        ProtocolServer server = options.servers().get(Protocol.MMSU);
+        boolean forward = server != null && spec.behaviour() != Behaviour.SILENT;
+        Bootstrap b = new Bootstrap().group(workers).channel(NioDatagramChannel.class)
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    @Override
+                    protected void initChannel(DatagramChannel ch) {
+                        ch.pipeline().addLast("mmsu", new MmsuListener(context.events(), forward));
+                        Connection listener = new Connection(context.events().nextConnection(), Protocol.MMSU, 0,
+                                new InetSocketAddress(0), context.events());
+                        if (forward) {
+                            server.install(ch.pipeline(), context, listener);
+                        }
+                        ch.pipeline().addLast("tail", new MmsuListener.Tail(listener));
+                    }
+                });
+        // The UDP socket takes the MMST port number where it can, as a real server's 1755/udp beside 1755/tcp.
+        boolean explicit = spec.port() != 0;
+        int port = explicit ? spec.port() : ports.getOrDefault(Protocol.MMST, 0);
+        ChannelFuture f = b.bind(options.bindAddress(), port).awaitUninterruptibly();
+        if (!f.isSuccess() && !explicit && port != 0) {
+            f = b.bind(options.bindAddress(), 0).awaitUninterruptibly();
+        }
+        if (!f.isSuccess()) {
+            throw new ServerStartException(Protocol.MMSU, options.bindAddress(), port, f.cause());
+        }
+        listeners.add(f.channel());
+        return ((InetSocketAddress) f.channel().localAddress()).getPort();
+    }
+
+    /** A port that was free a moment ago and that nothing here listens on: connects to it are refused. */
+    private int closedPort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(options.bindAddress()))) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    public EventLog events() {
+        return context.events();
+    }
+
+    /** The local port of {@code p}'s listener; for a REFUSE protocol, a port nothing listens on. */
+    public int port(Protocol p) {
+        return ports.get(p);
+    }
+
+    /** Whether {@code p} has a socket (its behaviour is not REFUSE). */
+    public boolean isListening(Protocol p) {
+        return bound.get(p);
+    }
+
+    /** The host URLs name: the bind address, or 127.0.0.1 where that is a wildcard. */
+    public String host() {
+        String a = options.bindAddress();
+        if (a.isEmpty() || a.equals("0.0.0.0") || a.equals("::") || a.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return a.contains(":") && !a.startsWith("[") ? "[" + a + "]" : a;
+    }
+
+    /**
+     * The URL a client of {@code p} opens for {@code path}: {@code rtsp://}, {@code mmst://}, {@code mmsu://} (at
+     * the MMST port, where its control connection goes) or {@code mmsh://}.
+     */
+    public String url(Protocol p, String path) {
+        int port = p == Protocol.MMSU && isListening(Protocol.MMST) ? port(Protocol.MMST) : port(p);
+        return p.name().toLowerCase(java.util.Locale.ROOT) + "://" + host() + ":" + port + "/" + strip(path);
+    }
+
+    /**
+     * The {@code mms://} URL for {@code path}: the port is MMST's where it listens, else MMSH's, else RTSP's (a
+     * client tries each protocol it knows on that one port).
+     */
+    public String mmsUrl(String path) {
+        Protocol p = isListening(Protocol.MMST) ? Protocol.MMST
+                : isListening(Protocol.MMSH) ? Protocol.MMSH : Protocol.RTSP;
+        return "mms://" + host() + ":" + port(p) + "/" + strip(path);
+    }
+
+    /** For every media path: its {@code mms://} URL, then one URL per listening protocol. */
+    public List<String> urls() {
+        List<String> urls = new ArrayList<>();
+        scenario.media().forEach(m -> {
+            urls.add(mmsUrl(m.path()));
+            for (Protocol p : Protocol.values()) {
+                if (isListening(p)) {
+                    urls.add(url(p, m.path()));
+                }
+            }
+        });
+        return urls;
+    }
+
+    private static String strip(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    /** Closes every listener and connection, and waits for the I/O threads to end. Safe to call twice. */
+    public void stop() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        }
+        List<Channel> copy;
+        synchronized (listeners) {
+            copy = List.copyOf(listeners);
+        }
+        copy.forEach(c -> c.close().awaitUninterruptibly());
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public String toString() {
+        return "MockMmsServer " + scenario.name() + " " + ports;
+    }
+}
