@@ -32,8 +32,9 @@ import org.mmsspec.server.scenario.Scenario;
 /**
  * A running mock MMS server: the listeners of one {@link Scenario}, on Netty NIO with one acceptor thread and a small
  * worker group. TCP protocols given the same port number share one socket and are told apart by their first bytes;
- * each protocol given port 0 gets an ephemeral port of its own. MMSU binds a UDP socket on the MMST port number
- * unless given its own. A protocol whose behaviour is REFUSE has no socket; its {@link #port} is the configured
+ * each protocol given port 0 gets an ephemeral port of its own. The UDP funnel (MMSU) belongs to the MMST server,
+ * which binds the MMST port number for UDP itself; a separate MMSU {@link ProtocolServer}, where one is given, gets
+ * a UDP socket of its own here. A protocol whose behaviour is REFUSE has no socket; its {@link #port} is the configured
  * number, or for port 0 a number that was free at start and is left closed, so that a connect there is refused.
  *
  * <pre>{@code
@@ -104,8 +105,13 @@ public final class MockMmsServer implements AutoCloseable {
             });
         }
         ListenerSpec udp = scenario.listener(Protocol.MMSU);
-        if (udp.behaviour() != Behaviour.REFUSE) {
+        if (udp.behaviour() != Behaviour.REFUSE && options.servers().containsKey(Protocol.MMSU)) {
             ports.put(Protocol.MMSU, bindUdp(udp));
+            bound.put(Protocol.MMSU, true);
+        } else if (udp.behaviour() != Behaviour.REFUSE && bound.getOrDefault(Protocol.MMST, false)) {
+            // The MMST server owns the UDP funnel: it binds the MMST port number itself, beside its TCP listener,
+            // because resends need the state of the session they belong to (MS-MMSP 3.2.5.13).
+            ports.put(Protocol.MMSU, ports.get(Protocol.MMST));
             bound.put(Protocol.MMSU, true);
         }
         for (Protocol p : Protocol.values()) {

@@ -19,8 +19,8 @@ public final class ProtocolServers {
      */
     public static Map<Protocol, ProtocolServer> defaults() {
         Map<Protocol, ProtocolServer> m = new EnumMap<>(Protocol.class);
-        m.put(Protocol.MMST, unavailable(Protocol.MMST));
-        m.put(Protocol.MMSH, unavailable(Protocol.MMSH));
+        m.put(Protocol.MMST, new org.mmsspec.server.mmsp.MmstServer());
+        m.put(Protocol.MMSH, new org.mmsspec.server.mmsh.MmshServer());
         return m;
     }
 

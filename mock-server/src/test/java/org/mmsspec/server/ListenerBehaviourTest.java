@@ -295,8 +295,10 @@ class ListenerBehaviourTest {
     }
 
     @Test
-    void mmsuListensForDatagramsOnTheMmstPortNumber() throws Exception {
-        start(Scenario.builder());
+    void aSeparateMmsuServerListensForDatagramsOnTheMmstPortNumber() throws Exception {
+        // By default the MMST server owns the UDP funnel; given a server of its own, MMSU gets a socket here.
+        start(Scenario.builder(), ServerOptions.defaults().withServer(Protocol.MMSU,
+                (pipeline, context, connection) -> { }));
         assertThat(server.port(Protocol.MMSU)).isEqualTo(server.port(Protocol.MMST));
         try (DatagramSocket d = new DatagramSocket()) {
             byte[] b = new byte[] {1, 2, 3, 4};
