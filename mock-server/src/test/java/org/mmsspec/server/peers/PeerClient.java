@@ -57,6 +57,10 @@ final class PeerClient {
             this.limitSeconds = limitSeconds;
         }
 
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
         String stderrSoFar() {
             return read(err);
         }
