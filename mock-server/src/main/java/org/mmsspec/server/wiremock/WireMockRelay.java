@@ -2,6 +2,7 @@ package org.mmsspec.server.wiremock;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +35,10 @@ final class WireMockRelay {
     /** Bound on a relayed answer: an ASX, a redirect or an error page is far smaller. */
     static final int MAX_RESPONSE = 16 * 1024 * 1024;
 
+    private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION,
+            HttpHeaderNames.KEEP_ALIVE, HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.TE, HttpHeaderNames.TRAILER,
+            HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE, "HTTP2-Settings");
+
     private final int port;
     private final Duration timeout;
 
@@ -50,6 +55,11 @@ final class WireMockRelay {
         CompletableFuture<FullHttpResponse> result = new CompletableFuture<>();
         FullHttpRequest copy = request.replace(request.content().retainedDuplicate());
         copy.setUri(HttpStubs.originForm(copy.uri()));
+        // Hop-by-hop headers are the client's business with this listener, not WireMock's (RFC 9110 7.6.1): an h2c
+        // upgrade offer passed on would get a 400 from Jetty.
+        for (CharSequence h : HOP_BY_HOP) {
+            copy.headers().remove(h);
+        }
         copy.headers().set(HttpHeaderNames.CONNECTION, "close");
         ChannelFuture connect = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
