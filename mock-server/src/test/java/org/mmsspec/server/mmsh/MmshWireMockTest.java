@@ -112,6 +112,24 @@ class MmshWireMockTest {
     }
 
     @Test
+    void aStubInAWireMockScenarioCountsOnlyInItsState() throws Exception {
+        mms.wireMock().stubFor(get("/sample.asf").inScenario("outage").whenScenarioStateIs("down")
+                .willReturn(serviceUnavailable()));
+        assertThat(send("GET", "/sample.asf", "User-Agent: " + PLAYER).status()).isEqualTo(200);
+        mms.wireMock().setScenarioState("outage", "down");
+        assertThat(send("GET", "/sample.asf", "User-Agent: " + PLAYER).status()).isEqualTo(503);
+    }
+
+    @Test
+    void sessionRequestsOnAnyPathStayWithMmsh() throws Exception {
+        MmshLoopback.Response r = send("POST", "/elsewhere", "User-Agent: " + PLAYER,
+                "Pragma: xKeepAliveInPause=1,client-id=12345", "Content-Length: 0");
+        assertThat(r.status()).isEqualTo(400); // MMSH's answer to an unknown client-id; WireMock would say 404
+        assertThat(mms.wireMock().findAllUnmatchedRequests()).extracting(LoggedRequest::getUrl)
+                .containsExactly("/elsewhere");
+    }
+
+    @Test
     void aStubbedRedirectIsRelayedWithItsLocation() throws Exception {
         mms.wireMock().stubFor(get("/old.asf").willReturn(temporaryRedirect(mms.url(Protocol.MMSH, "sample.asf"))));
         MmshLoopback.Response r = send("GET", "/old.asf", "User-Agent: " + PLAYER);
