@@ -11,8 +11,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -28,6 +30,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 import org.mmsspec.server.scenario.Scenario;
+import org.mmsspec.server.wiremock.HttpStubs;
 
 /**
  * A running mock MMS server: the listeners of one {@link Scenario}, on Netty NIO with one acceptor thread and a small
@@ -62,7 +65,9 @@ public final class MockMmsServer implements AutoCloseable {
     private MockMmsServer(Scenario scenario, ServerOptions options) {
         this.scenario = scenario;
         this.options = options;
-        this.context = new ServerContext(scenario, new EventLog());
+        Optional<HttpStubs> stubs = options.wireMock() ? Optional.of(HttpStubs.start(options.relayTimeout()))
+                : Optional.empty();
+        this.context = new ServerContext(scenario, new EventLog(), stubs);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(options.workerThreads(), NioIoHandler.newFactory());
     }
@@ -199,6 +204,17 @@ public final class MockMmsServer implements AutoCloseable {
         return context.events();
     }
 
+    /**
+     * The embedded WireMock ({@link ServerOptions#withWireMock()}): stub HTTP answers on the MMSH listener with
+     * {@code stubFor}, and {@code verify} what clients sent there, MMSH requests included.
+     *
+     * @throws IllegalStateException where the server was started without WireMock
+     */
+    public WireMockServer wireMock() {
+        return context.stubs().map(HttpStubs::wireMock).orElseThrow(() -> new IllegalStateException(
+                "this server runs without WireMock: start it with ServerOptions.defaults().withWireMock()"));
+    }
+
     /** The local port of {@code p}'s listener; for a REFUSE protocol, a port nothing listens on. */
     public int port(Protocol p) {
         return ports.get(p);
@@ -270,6 +286,7 @@ public final class MockMmsServer implements AutoCloseable {
         copy.forEach(c -> c.close().awaitUninterruptibly());
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        context.stubs().ifPresent(HttpStubs::close);
     }
 
     @Override

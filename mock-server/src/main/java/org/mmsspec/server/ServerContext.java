@@ -1,7 +1,18 @@
 package org.mmsspec.server;
 
-import org.mmsspec.server.scenario.Scenario;
+import java.util.Optional;
 
-/** What every protocol handler of one running server shares. */
-public record ServerContext(Scenario scenario, EventLog events) {
+import org.mmsspec.server.scenario.Scenario;
+import org.mmsspec.server.wiremock.HttpStubs;
+
+/**
+ * What every protocol handler of one running server shares.
+ *
+ * @param stubs the embedded WireMock, where the server was asked for one ({@link ServerOptions#withWireMock()})
+ */
+public record ServerContext(Scenario scenario, EventLog events, Optional<HttpStubs> stubs) {
+
+    public ServerContext(Scenario scenario, EventLog events) {
+        this(scenario, events, Optional.empty());
+    }
 }

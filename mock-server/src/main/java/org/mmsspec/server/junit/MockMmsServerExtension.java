@@ -2,6 +2,7 @@ package org.mmsspec.server.junit;
 
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -19,7 +20,8 @@ import org.mmsspec.server.scenario.ScenarioFile;
 /**
  * A running mock MMS server for a JUnit 5 test class, as WireMock's extension gives one for HTTP. As a static
  * {@code @RegisterExtension} field it runs for the whole class; as an instance field, for each test. Test methods may
- * take a {@link MockMmsServer} or its {@link EventLog} as a parameter. {@link MockMmsServerTest} is the annotation
+ * take a {@link MockMmsServer} or its {@link EventLog} as a parameter, and, where the options ask for WireMock
+ * ({@link ServerOptions#withWireMock()}), its {@link WireMockServer}. {@link MockMmsServerTest} is the annotation
  * form, for a bundled scenario.
  *
  * <pre>{@code
@@ -129,14 +131,20 @@ public final class MockMmsServerExtension implements BeforeAllCallback, AfterAll
         return server().events();
     }
 
+    /** The server's embedded WireMock; see {@link MockMmsServer#wireMock()}. */
+    public WireMockServer wireMock() {
+        return server().wireMock();
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> t = parameter.getParameter().getType();
-        return t == MockMmsServer.class || t == EventLog.class;
+        return t == MockMmsServer.class || t == EventLog.class || (t == WireMockServer.class && options.wireMock());
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == EventLog.class ? events() : server();
+        Class<?> t = parameter.getParameter().getType();
+        return t == EventLog.class ? events() : t == WireMockServer.class ? wireMock() : server();
     }
 }

@@ -16,6 +16,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -34,6 +35,7 @@ import org.mmsspec.server.asf.AsfFile;
 import org.mmsspec.server.scenario.MediaEntry;
 import org.mmsspec.server.scenario.Pacing;
 import org.mmsspec.server.scenario.Scenario;
+import org.mmsspec.server.wiremock.HttpStubs;
 
 /**
  * Answers the one request of a non-pipelined MMSH connection (MS-WMSP 3.2.5) and closes it. Nothing a client sends
@@ -54,6 +56,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private FrameWriter writer;
     private boolean serverClosed;
     private MmshSession streaming;
+    private boolean relaying;
 
     MmshHandler(MmshServer server, ServerContext context, Connection connection) {
         this.server = server;
@@ -64,7 +67,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-        if (writer != null) {
+        if (writer != null || relaying) {
             return; // one request per connection: the Play response is under way
         }
         if (!req.decoderResult().isSuccess()) {
@@ -92,6 +95,16 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 req.content().toString(StandardCharsets.UTF_8), attrs);
         server.record(rec);
         connection.record(What.REQUEST, rec.line());
+        if (context.stubs().isPresent()) {
+            HttpStubs stubs = context.stubs().get();
+            com.github.tomakehurst.wiremock.http.Request seen = HttpStubs.request(req, connection.remote(),
+                    connection.localPort());
+            if (stubs.stubs(seen) || !servedByMmsh(type, media)) {
+                relay(ctx, req, stubs);
+                return;
+            }
+            stubs.journal(seen);
+        }
 
         ListenerSpec listener = scenario.listener(Protocol.MMSH);
         if (listener.behaviour() == Behaviour.ERROR) {
@@ -128,6 +141,39 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             default -> error(ctx, HttpResponseStatus.BAD_REQUEST, "not a WMSP request type (3.2.5.1): "
                     + req.method());
         }
+    }
+
+    /**
+     * Where WireMock runs beside MMSH, what MMSH keeps when no stub matches: requests for a media path, and the WMSP
+     * requests that name a session rather than a path (KeepAlive, Log, stream switch, stop...). Anything else (a
+     * plain GET of another path, a non-WMSP method) is WireMock's, which answers 404 where nothing is stubbed.
+     */
+    private static boolean servedByMmsh(RequestType type, Optional<MediaEntry> media) {
+        return media.isPresent() || (type != RequestType.DESCRIBE && type != RequestType.PLAY
+                && type != RequestType.INVALID);
+    }
+
+    /** Relays the request to WireMock and its answer back, then closes, as MMSH does after each request. */
+    private void relay(ChannelHandlerContext ctx, FullHttpRequest req, HttpStubs stubs) {
+        relaying = true;
+        stubs.relay(req, ctx.channel().eventLoop()).whenComplete((res, failure) -> {
+            serverClosed = true;
+            if (res == null) {
+                connection.record(What.CLOSED_BY_SERVER, "WireMock relay failed: " + failure);
+                ctx.close();
+                return;
+            }
+            if (!ctx.channel().isActive()) {
+                res.release();
+                return;
+            }
+            FullHttpResponse out = res.setProtocolVersion(HttpVersion.HTTP_1_0);
+            out.headers().remove(HttpHeaderNames.TRANSFER_ENCODING).remove(HttpHeaderNames.CONNECTION)
+                    .remove(HttpHeaderNames.KEEP_ALIVE)
+                    .set(HttpHeaderNames.CONTENT_LENGTH, out.content().readableBytes());
+            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+            closed(out.status().code() + " relayed from WireMock");
+        });
     }
 
     private StreamSelection selection(PragmaTokens pragma, ClientVersion client, AsfFile file) {
@@ -349,8 +395,8 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             streaming.state(MmshSession.State.IDLE);
         }
         if (!serverClosed && (writer == null || !writer.isDone())) {
-            connection.record(What.CLOSED_BY_CLIENT, writer == null ? "before a request"
-                    : "after " + writer.frames() + " packets");
+            connection.record(What.CLOSED_BY_CLIENT, relaying ? "before WireMock answered"
+                    : writer == null ? "before a request" : "after " + writer.frames() + " packets");
         }
         super.channelInactive(ctx);
     }
