@@ -483,7 +483,8 @@ public final class MmsServerSession {
             state = State.STREAMING;
             out.add(new SessionAction.StopTimer(Timer.IDLE));
             out.add(new SessionAction.Log(What.STREAMING, what + " of " + entry.path() + " from packet "
-                    + nextPacket + (streams.isEmpty() ? ", no stream selected" : ", streams " + streams)));
+                    + nextPacket + (streams.isEmpty() ? ", no stream selected" : ", streams " + streams)
+                    + (udp() ? ", over UDP to port " + clientPort() : ", over TCP")));
         }
     }
 

@@ -18,6 +18,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -137,6 +138,8 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
                 if (session.udp() && !registered) {
                     registered = true;
                     server.register(session.clientId(), this);
+                    // bind now, so the socket is up before the header goes out after ReadBlock
+                    server.udp(ctx.channel().eventLoop(), connection.localPort(), connection);
                 }
             }
         } else if (u instanceof StreamFramer.Undecodable x) {
@@ -298,11 +301,13 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void writeUdp(SessionAction.Data d) {
-        Channel u = server.udp(ctx.channel().eventLoop(), connection.localPort(), connection);
-        if (u != null) {
-            InetSocketAddress to = MmstServer.udpTarget(ctx.channel(), session.clientPort());
-            u.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(d.packet().encode()), to));
-        }
+        InetSocketAddress to = MmstServer.udpTarget(ctx.channel(), session.clientPort());
+        byte[] bytes = d.packet().encode();
+        server.udp(ctx.channel().eventLoop(), connection.localPort(), connection).addListener((ChannelFuture f) -> {
+            if (f.isSuccess()) {
+                f.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to));
+            }
+        });
     }
 
     /** A resend request for this session, from the UDP socket's thread. */

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -42,7 +43,7 @@ public final class MmstServer implements ProtocolServer {
     private final Map<Long, MmstConnection> byClientId = new ConcurrentHashMap<>();
     private final Deque<Transcript> transcripts = new ArrayDeque<>();
     private volatile Channel udp;
-    private volatile boolean udpFailed;
+    private ChannelFuture udpBind;
 
     public MmstServer() {
         this(PacketSource::asf);
@@ -95,27 +96,25 @@ public final class MmstServer implements ProtocolServer {
         byClientId.remove(clientId, c);
     }
 
-    /** The shared UDP socket, bound on first use on {@code loop}; null where it cannot be bound. */
-    Channel udp(EventLoop loop, int port, Connection connection) {
-        Channel c = udp;
-        if (c != null || udpFailed) {
-            return c;
-        }
+    /**
+     * The shared UDP socket, bound on first use on {@code loop}: the future of its bind, so that writes made before
+     * the bind completes wait for it, in order. Never blocks: this runs on an event loop, where Netty forbids it.
+     * Where the port cannot be bound, the future fails and the connection logs why.
+     */
+    ChannelFuture udp(EventLoop loop, int port, Connection connection) {
         synchronized (this) {
-            if (udp == null && !udpFailed) {
-                try {
-                    udp = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
-                            .handler(new ResendHandler()).bind(port).sync().channel();
-                } catch (Exception e) {
-                    udpFailed = true;
-                    connection.record(ConnectionEvent.What.PROTOCOL_ERROR,
-                            "cannot bind UDP port " + port + " for resends: " + e.getMessage());
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
+            if (udpBind == null) {
+                udpBind = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+                        .handler(new ResendHandler()).bind(port);
+                udp = udpBind.channel();
+                udpBind.addListener(f -> {
+                    if (!f.isSuccess()) {
+                        connection.record(ConnectionEvent.What.PROTOCOL_ERROR,
+                                "cannot bind UDP port " + port + " for the funnel and resends: " + f.cause());
                     }
-                }
+                });
             }
-            return udp;
+            return udpBind;
         }
     }
 

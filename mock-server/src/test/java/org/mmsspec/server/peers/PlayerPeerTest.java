@@ -73,6 +73,18 @@ class PlayerPeerTest {
     }
 
     @Test
+    void vlcPlaysMmsuOverTheUdpFunnel() throws Exception {
+        // Real-time pacing: datagrams sent as fast as possible overflow the client's socket and are lost (as they
+        // would be from any server), which VLC shows as decoder errors and an early end.
+        try (PeerServer s = PeerServer.start(Scenario.builder().pacing(Pacing.REALTIME).build())) {
+            PeerClient.Result r = vlc(s.server.url(Protocol.MMSU, "sample.asf"));
+            assertMmstPlayedThrough(s, r.toString());
+            assertThat(s.events().events(e -> e.what() == What.STREAMING)).as(s.log())
+                    .singleElement().satisfies(e -> assertThat(e.detail()).contains("over UDP to port"));
+        }
+    }
+
+    @Test
     void vlcPlaysMmsh() throws Exception {
         try (PeerServer s = PeerServer.start(FAST)) {
             PeerClient.Result r = vlc(s.server.url(Protocol.MMSH, "sample.asf"));
