@@ -212,10 +212,10 @@ public final class MmshClient {
             }
             Outcome end = body(parsed, rest, rest.length);
             // Each packet must arrive within the timeout: a trickling server cannot stretch the wait.
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long frameDeadline = System.nanoTime() + timeout.toNanos();
             while (end == null) {
                 int framed = frames.size();
-                int n = input.read(deadline);
+                int n = input.read(frameDeadline);
                 end = switch (n) {
                     case TimedInput.TIMEOUT -> new Outcome.Timeout(timeout, framer.pendingBytes());
                     case TimedInput.EOF -> eof(parsed);
@@ -223,7 +223,7 @@ public final class MmshClient {
                     default -> body(parsed, input.lastBuffer(), n);
                 };
                 if (frames.size() > framed) {
-                    deadline = System.nanoTime() + timeout.toNanos();
+                    frameDeadline = System.nanoTime() + timeout.toNanos();
                 }
             }
             if (!(end instanceof Outcome.Eof e && e.partialBytes() == 0)) {
