@@ -74,9 +74,12 @@ public record DataPacket(long LocationId, int playIncarnation, int AFFlags, int 
         c.must("PacketSize", PacketSize == HEADER_SIZE + Payload.length(),
                 Integer.toString(HEADER_SIZE + Payload.length()), Integer.toString(PacketSize));
         c.must("playIncarnation", playIncarnation != 0, "not 0x00 (reserved)", "0x0");
-        if (AFFlags == AF_PACKET_PAIR || LocationId == 0xF0F0F000L || LocationId == 0xF0F0F001L) {
+        // Only the LocationId marks a packet-pair packet: AFFlags 0x10 is also the 17th value of the running
+        // sequence an ordinary data packet carries.
+        if (LocationId == 0xF0F0F000L || LocationId == 0xF0F0F001L) {
             c.must("playIncarnation", playIncarnation == PACKET_PAIR_INCARNATION, "0xFF for a packet-pair packet",
                     Checks.hex(playIncarnation));
+            c.must("AFFlags", AFFlags == AF_PACKET_PAIR, "0x10 for a packet-pair packet", Checks.hex(AFFlags));
         }
     }
 

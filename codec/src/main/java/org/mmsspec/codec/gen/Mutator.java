@@ -294,6 +294,9 @@ public final class Mutator {
         out.add(add(packet, size, -1, "PacketSize-1", rule, INVALID));
         out.add(put(packet, incarnation, 0, "playIncarnation=0", rule, INVALID));
         byte[] pair = packet.clone();
+        // a packet-pair packet is marked by its LocationId (0xF0F0F000, then 0xF0F0F001)
+        pair[0] = 0x00;
+        pair[1] = pair[2] = pair[3] = (byte) 0xF0;
         pair[flags.offset()] = DataPacket.AF_PACKET_PAIR;
         pair[incarnation.offset()] = (byte) Gen.between(r, 1, 0xFE);
         out.add(new Mutation("packet-pair without incarnation 0xFF", rule, Bytes.copyOf(pair), INVALID));
