@@ -29,7 +29,8 @@ import org.mmsspec.server.scenario.Scenario;
 @Tag("peers")
 class ConcurrentSessionsTest {
 
-    static final int SESSIONS = 200;
+    /** 200 in every build; {@code -Dmmsspec.sessions=1000} checks the thousand issue 3 asks for (3.4 s here). */
+    static final int SESSIONS = Integer.getInteger("mmsspec.sessions", 200);
     static final AsfFile SAMPLE = AsfFile.sample();
 
     @Test
