@@ -35,6 +35,27 @@ class RequirementIndexTest {
         });
     }
 
+    /**
+     * Each file's first line states how many normative keywords its section has (counted from the spec, which is
+     * not in this repository); the file must hold exactly that many statements, so none is forgotten.
+     */
+    @Test
+    void everySectionHoldsAsManyStatementsAsItsKeywords() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("src/main/resources/requirements/mmsp");
+        Pattern count = Pattern.compile("Statements: (\\d+)");
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                String first = java.nio.file.Files.readAllLines(f).get(0);
+                var m = count.matcher(first);
+                assertThat(m.find()).as(f + " states its keyword count").isTrue();
+                String number = f.getFileName().toString().replace(".yaml", "");
+                assertThat(INDEX.inSection(org.mmsspec.codec.Section.mmsp(number))).as(f.toString())
+                        .hasSize(Integer.parseInt(m.group(1)));
+            }
+        }
+        assertThat(INDEX.all()).as("MS-MMSP sections 2 and 3 hold 834 normative keywords").hasSize(834);
+    }
+
     @Test
     void everyUnobservableStatementSaysWhy() {
         assertThat(INDEX.all()).filteredOn(r -> !r.observable())
