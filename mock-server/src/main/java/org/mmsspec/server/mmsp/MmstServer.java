@@ -49,7 +49,7 @@ public final class MmstServer implements ProtocolServer {
         this(PacketSource::asf);
     }
 
-    /** @param packets the packet source for each session: {@link PacketSource.asf()} until the rewriter lands */
+    /** @param packets the packet source for each session: {@link PacketSource#asf()} by default */
     public MmstServer(Supplier<PacketSource> packets) {
         this.packets = packets;
     }
