@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -53,6 +54,10 @@ public final class MmshServer implements ProtocolServer {
     @Override
     public void install(ChannelPipeline pipeline, ServerContext context, Connection connection) {
         pipeline.addLast("mmsh-timeout", new ReadTimeoutHandler(readTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        if (context.scenario().faults().oneByteSegments()) {
+            pipeline.channel().config().setOption(ChannelOption.TCP_NODELAY, true);
+            pipeline.addLast("mmsh-one-byte", new OneByteSegments());
+        }
         pipeline.addLast("mmsh-http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 8192));
         pipeline.addLast("mmsh-aggregate", new HttpObjectAggregator(MAX_BODY));
         pipeline.addLast("mmsh", new MmshHandler(this, context, connection));

@@ -55,6 +55,10 @@ public final class MmsServerSession {
     /** Resent packets allowed per second, against amplification (MS-MMSP 5.1). */
     static final int RESENDS_PER_SECOND = 64;
     private static final int MAX_AUTH_ATTEMPTS = 3;
+    private static final long NO_STOP = Long.MAX_VALUE;
+    /** frameOffset: bit 31 makes the stop time relative to the start position; the low 31 bits are ms (2.2.4.25). */
+    private static final long FRAME_OFFSET_RELATIVE = 0x80000000L;
+    private static final long FRAME_OFFSET_MILLIS = 0x7FFFFFFFL;
     private static final Pattern FUNNEL = Pattern.compile("\\\\\\\\[^\\\\]*\\\\(TCP|UDP)\\\\(\\d{1,5})");
 
     private final Scenario scenario;
@@ -79,6 +83,8 @@ public final class MmsServerSession {
     private final Set<Integer> streams = new HashSet<>();
     private long playIncarnation;
     private int nextPacket;
+    /** Send time in ms past which no Data packet goes out (StartPlaying frameOffset); NO_STOP plays to the end. */
+    private long stopMillis = NO_STOP;
     private int afSeq;
     private int lastAf = -1;
     private boolean newRun;
@@ -198,9 +204,11 @@ public final class MmsServerSession {
         } else if (m instanceof LinkViewerToMacStreamSwitch s) {
             streamSwitch(s, out);
         } else if (m instanceof LinkViewerToMacStartPlaying p) {
-            start(p.openFileId(), p.playIncarnation(), p.position(), p.asfOffset(), p.locationId(), false, out);
+            start(p.openFileId(), p.playIncarnation(), p.position(), p.asfOffset(), p.locationId(), p.frameOffset(),
+                    false, out);
         } else if (m instanceof LinkViewerToMacStartStriding s) {
-            start(s.openFileId(), s.playIncarnation(), s.position(), s.asfOffset(), s.locationId(), true, out);
+            // StartStriding's frameOffset must be ignored (2.2.4.26): old clients fill it from uninitialised memory
+            start(s.openFileId(), s.playIncarnation(), s.position(), s.asfOffset(), s.locationId(), 0, true, out);
         } else if (m instanceof LinkViewerToMacStopPlaying s) {
             stop(s, out);
         } else if (m instanceof LinkViewerToMacCloseFile c) {
@@ -455,7 +463,7 @@ public final class MmsServerSession {
     }
 
     private void start(long openFileId, long inc, double position, long asfOffset, long locationId,
-            boolean striding, List<SessionAction> out) {
+            long frameOffset, boolean striding, List<SessionAction> out) {
         String what = striding ? "StartStriding" : "StartPlaying";
         if (!checkFileId(what, openFileId, out)) {
             return;
@@ -464,13 +472,15 @@ public final class MmsServerSession {
             fail(out, what + " before the ASF file header was sent");
             return;
         }
-        if (state == State.READY) {
+        boolean seeking = state == State.READY;
+        if (seeking) {
             nextPacket = seek(position, asfOffset, locationId);
             if (spoooon && streams.isEmpty()) {
                 // WMS 4.x clients send no StreamSwitch and expect every stream (3.2.5.11)
                 file().streams().forEach(st -> streams.add(st.number()));
             }
         }
+        stopMillis = stopTime(frameOffset, seeking && byTime(position) ? (long) (position * 1000) : -1);
         playIncarnation = inc;
         if (lastAf == 0xFE) {
             afSeq = 0;
@@ -484,14 +494,37 @@ public final class MmsServerSession {
             out.add(new SessionAction.StopTimer(Timer.IDLE));
             out.add(new SessionAction.Log(What.STREAMING, what + " of " + entry.path() + " from packet "
                     + nextPacket + (streams.isEmpty() ? ", no stream selected" : ", streams " + streams)
-                    + (udp() ? ", over UDP to port " + clientPort() : ", over TCP")));
+                    + (udp() ? ", over UDP to port " + clientPort() : ", over TCP")
+                    + (stopMillis == NO_STOP ? "" : ", until send time " + stopMillis + " ms")));
         }
+    }
+
+    /**
+     * The stop time a frameOffset asks for: 0 plays to the end; otherwise the low 31 bits are ms from content time 0,
+     * or from the start position when bit 31 is set (2.2.4.25). That start is the requested position when seeking by
+     * time, else the send time of the packet streaming (re)starts at ({@code startMillis} &lt; 0).
+     */
+    private long stopTime(long frameOffset, long startMillis) {
+        if (frameOffset == 0) {
+            return NO_STOP;
+        }
+        long millis = frameOffset & FRAME_OFFSET_MILLIS;
+        if ((frameOffset & FRAME_OFFSET_RELATIVE) == 0) {
+            return millis;
+        }
+        AsfFile f = file();
+        long base = startMillis >= 0 ? startMillis
+                : nextPacket < f.packetCount() ? source.sendTimeMillis(f, nextPacket) : 0;
+        return base > NO_STOP - millis ? NO_STOP : base + millis; // a DBL_MAX-like position saturates
+    }
+
+    private static boolean byTime(double position) {
+        return position != Double.MAX_VALUE && position > 0 && Double.isFinite(position);
     }
 
     private int seek(double position, long asfOffset, long locationId) {
         AsfFile f = file();
-        boolean byTime = position != Double.MAX_VALUE && position > 0 && Double.isFinite(position);
-        if (byTime) {
+        if (byTime(position)) {
             return source.packetForTime(f, position);
         }
         if (locationId != 0 && locationId != LinkViewerToMacStartPlaying.NOT_USED) {
@@ -528,6 +561,10 @@ public final class MmsServerSession {
         try {
             AsfFile f = file();
             while (nextPacket < f.packetCount()) {
+                if (source.sendTimeMillis(f, nextPacket) > stopMillis) {
+                    endOfStream(out); // the stop time asked by frameOffset ends the content here
+                    return out;
+                }
                 int i = nextPacket++;
                 byte[] p = source.packet(f, i, streams, spoooon);
                 if (p == null) {
@@ -576,6 +613,10 @@ public final class MmsServerSession {
             }
             return;
         }
+        endOfStream(out);
+    }
+
+    private void endOfStream(List<SessionAction> out) {
         out.add(SessionAction.Reply.of(LinkMacToViewerReportEndOfStream.of(
                 LinkMacToViewerReportEndOfStream.END_OF_ENTRY, playIncarnation)));
         state = State.READY;

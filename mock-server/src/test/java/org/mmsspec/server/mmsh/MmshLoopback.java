@@ -107,8 +107,21 @@ final class MmshLoopback implements AutoCloseable {
         }
     }
 
+    /** The bytes of a whole response as they came off the socket, and how many reads brought them. */
+    record Raw(byte[] bytes, int reads) {
+        Response response() throws IOException {
+            return parse(bytes);
+        }
+    }
+
     /** Sends {@code request} (CRLFs added) and reads until the server closes. */
     Response send(String method, String path, Map<String, String> headers, List<String> pragmas, String body)
+            throws IOException {
+        return raw(method, path, headers, pragmas, body).response();
+    }
+
+    /** As {@link #send}, counting the reads: each returns what the socket holds, up to 64 KiB. */
+    Raw raw(String method, String path, Map<String, String> headers, List<String> pragmas, String body)
             throws IOException {
         StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.0\r\n");
         req.append("Host: 127.0.0.1:").append(port).append("\r\n");
@@ -123,7 +136,15 @@ final class MmshLoopback implements AutoCloseable {
             s.setSoTimeout(20_000);
             s.getOutputStream().write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
             s.getOutputStream().write(b);
-            return parse(s.getInputStream().readAllBytes());
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            byte[] buf = new byte[64 * 1024];
+            int reads = 0;
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                all.write(buf, 0, n);
+                reads += n > 0 ? 1 : 0;
+            }
+            return new Raw(all.toByteArray(), reads);
         }
     }
 

@@ -305,6 +305,33 @@ class MmshServerTest {
     }
 
     @Test
+    void oneByteSegmentsFaultSendsTheWholeResponseInSmallPiecesThatStillDecode() throws Exception {
+        Faults f = new Faults(Map.of(), java.util.Set.of(), List.of(), true, false, null, null, 0x0C);
+        try (MmshLoopback s = new MmshLoopback(fast().faults(f).build())) {
+            MmshLoopback.Raw raw = s.raw("GET", "/sample.asf", Map.of("User-Agent", PLAYER),
+                    List.of("xPlayStrm=1", BOTH), null);
+            MmshLoopback.Response r = raw.response();
+            assertThat(r.status()).isEqualTo(200);
+            assertPlayBody(r.packets(), SAMPLE.packetCount());
+            // written one byte per flush, the ~100 KB arrive in far more reads than the ~packet-sized writes
+            // of a normal response would give; a mean read of 256 bytes still leaves room for coalescing
+            assertThat(raw.reads()).as("reads for %d bytes", raw.bytes().length)
+                    .isGreaterThan(raw.bytes().length / 256);
+        }
+    }
+
+    @Test
+    void withoutTheFaultTheSameResponseComesInFewReads() throws Exception {
+        try (MmshLoopback s = new MmshLoopback(fast().build())) {
+            MmshLoopback.Raw raw = s.raw("GET", "/sample.asf", Map.of("User-Agent", PLAYER),
+                    List.of("xPlayStrm=1", BOTH), null);
+            assertPlayBody(raw.response().packets(), SAMPLE.packetCount());
+            // the control for the test above: its threshold is not reached by an ordinary response
+            assertThat(raw.reads()).isLessThanOrEqualTo(raw.bytes().length / 256);
+        }
+    }
+
+    @Test
     void closeMidFrameCutsTheFirstData() throws Exception {
         Faults f = new Faults(Map.of(), java.util.Set.of(), List.of(), false, false, "$D", null, 0x0C);
         try (MmshLoopback s = new MmshLoopback(fast().faults(f).build())) {

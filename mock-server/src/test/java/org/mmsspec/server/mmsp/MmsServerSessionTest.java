@@ -356,6 +356,82 @@ class MmsServerSessionTest {
         assertThat(data(session.pump()).get(0).packet().LocationId()).isEqualTo(3);
     }
 
+    static LinkViewerToMacStartPlaying playUntil(double position, long frameOffset) {
+        return new LinkViewerToMacStartPlaying(1, 0, position, LinkViewerToMacStartPlaying.NOT_USED,
+                LinkViewerToMacStartPlaying.NOT_USED, frameOffset, 4, 0, 0, 0, 0);
+    }
+
+    /** The first packet at or after {@code from} whose send time passes {@code stopMillis}. */
+    static int firstPast(int from, long stopMillis) {
+        int i = from;
+        while (i < SAMPLE.packetCount() && SAMPLE.sendTime(i) <= stopMillis) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Streams with {@code start} and checks that exactly packets {@code from} until {@code to} went out. */
+    void assertStreamsPackets(LinkViewerToMacStartPlaying start, int from, int to) {
+        toReady(fast(), "sample.asf");
+        send(allStreams());
+        send(start);
+        var streamed = pumpAll();
+        var packets = data(streamed);
+        assertThat(packets).extracting(d -> (int) d.packet().LocationId())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(from, to).boxed().toList());
+        assertThat(replies(streamed)).containsExactly(LinkMacToViewerReportEndOfStream.of(0, 4));
+        assertThat(session.state()).isEqualTo(MmsServerSession.State.READY);
+    }
+
+    @Test
+    void absoluteFrameOffsetStopsOnceASendTimePassesIt() {
+        int mid = SAMPLE.packetCount() / 2;
+        long stop = SAMPLE.sendTime(mid);
+        int end = firstPast(0, stop);
+        assertThat(end).as("the sample must go on after the stop").isLessThan(SAMPLE.packetCount()).isGreaterThan(mid);
+        assertStreamsPackets(playUntil(0, stop), 0, end);
+        var last = SAMPLE.sendTime(end - 1);
+        assertThat(last).isLessThanOrEqualTo(stop);
+        assertThat(SAMPLE.sendTime(end)).isGreaterThan(stop);
+    }
+
+    @Test
+    void relativeFrameOffsetCountsFromTheRequestedStartPosition() {
+        double position = 1.0;
+        long millis = 1500;
+        int from = SAMPLE.packetForTime(position);
+        int end = firstPast(from, 1000 + millis);
+        assertThat(from).isPositive();
+        assertThat(end).isLessThan(SAMPLE.packetCount()).isGreaterThan(firstPast(from, millis));
+        assertStreamsPackets(playUntil(position, 0x80000000L | millis), from, end);
+    }
+
+    @Test
+    void relativeFrameOffsetAfterALocationIdSeekCountsFromThatPacket() {
+        int from = SAMPLE.packetCount() / 4;
+        long millis = 1000;
+        int end = firstPast(from, SAMPLE.sendTime(from) + millis);
+        assertThat(end).isLessThan(SAMPLE.packetCount());
+        assertStreamsPackets(new LinkViewerToMacStartPlaying(1, 0, Double.MAX_VALUE,
+                LinkViewerToMacStartPlaying.NOT_USED, from, 0x80000000L | millis, 4, 0, 0, 0, 0), from, end);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "frameOffset 0x{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "00FFFFFF"})
+    void frameOffsetZeroAndTheOpenSourceValuePlayToTheEnd(String hex) {
+        // 0 is "to the end"; FFmpeg, VLC and libmms send 0x00FFFFFF, an absolute stop at 16777 s
+        assertStreamsPackets(playUntil(0, Long.parseLong(hex, 16)), 0, SAMPLE.packetCount());
+    }
+
+    @Test
+    void startStridingIgnoresItsFrameOffset() {
+        toReady(fast(), "sample.asf");
+        send(allStreams());
+        send(new LinkViewerToMacStartStriding(1, 0, 0, LinkViewerToMacStartPlaying.NOT_USED,
+                LinkViewerToMacStartPlaying.NOT_USED, 1, 4, 1.0));
+        assertThat(data(pumpAll())).hasSize(SAMPLE.packetCount());
+    }
+
     @Test
     void playlistEndsEachEntryWithStreamChangeAndANewHeaderOnTcp() {
         AsfFile second = AsfFile.of("b.asf", SAMPLE.bytes());
