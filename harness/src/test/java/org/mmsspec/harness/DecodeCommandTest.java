@@ -332,4 +332,13 @@ class DecodeCommandTest {
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.lines().get(0).get("violations").findValuesAsText("field")).contains("wNumPackets");
     }
+
+    @Test
+    void aChunkedBodyCutInsideAChunkIsACleanError() throws IOException {
+        byte[] cut = ("HTTP/1.1 200 OK\r\nServer: Cougar/9.01.01.3814\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "20\r\n$H").getBytes(StandardCharsets.ISO_8859_1);
+        Run r = run("decode", "--kind", "mmsh", file("cut.bin", cut).toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("ends inside a chunk").doesNotContain("Exception");
+    }
 }

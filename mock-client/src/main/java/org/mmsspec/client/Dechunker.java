@@ -8,7 +8,7 @@ import org.mmsspec.codec.MalformedInputException;
  * Undoes HTTP/1.1 chunked transfer coding on bytes in any split, with a bounded size line. Push style, like the
  * codec's framers: feed wire bytes, get body bytes.
  */
-final class Dechunker {
+public final class Dechunker {
 
     private static final int MAX_SIZE_LINE = 64;
 
@@ -19,12 +19,18 @@ final class Dechunker {
     private long remaining;
     private long offset;
 
-    boolean done() {
+    /** Whether the zero-length last chunk and the trailer have arrived. */
+    public boolean done() {
         return state == State.DONE;
     }
 
+    /** Whether the bytes so far end between two chunks (or after the last): nothing of a chunk is missing. */
+    public boolean betweenChunks() {
+        return state == State.DONE || state == State.SIZE && line.length() == 0;
+    }
+
     /** The body bytes in {@code b[off, off + len)}. */
-    byte[] feed(byte[] b, int off, int len) {
+    public byte[] feed(byte[] b, int off, int len) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(len);
         for (int i = off, end = off + len; i < end && state != State.DONE; ) {
             switch (state) {

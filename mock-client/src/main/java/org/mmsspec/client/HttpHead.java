@@ -25,7 +25,7 @@ public record HttpHead(String startLine, List<Map.Entry<String, String>> headers
     }
 
     /** Parses {@code b[0, length)}, the bytes before the blank line. */
-    static HttpHead parse(byte[] b, int length) {
+    public static HttpHead parse(byte[] b, int length) {
         String[] lines = new String(b, 0, length, StandardCharsets.ISO_8859_1).split("\r?\n", -1);
         if (lines.length > MAX_HEADER_LINES) {
             throw new MalformedInputException(TRANSPORT, "header", 0,
