@@ -205,4 +205,14 @@ class ViewerToMacTest {
         assertThat(decode(m)).extracting(Violation::field).containsExactly("cbToken");
         assertThat(decode(m)).extracting(Violation::level).containsExactly(Level.MUST);
     }
+
+    /** WMS 4.0/4.1 servers name themselves "Spoooon!" (the spec spells it with four and five o's); they keep padding. */
+    @Test
+    void spoooonNamesWms4InEitherSpelling() {
+        assertThat(LinkViewerToMacConnect.of("NSPlayer/7.0.0.1956; {7E667F5D-A661-495E-A512-F55686DDA178}")
+                .isSpoooon()).isFalse();
+        assertThat(LinkViewerToMacConnect.of("Spoooon!").isSpoooon()).isTrue();
+        assertThat(LinkViewerToMacConnect.of("Spooooon!; {00000000-0000-0000-0000-000000000000}").isSpoooon())
+                .isTrue();
+    }
 }

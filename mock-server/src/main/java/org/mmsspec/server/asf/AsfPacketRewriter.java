@@ -14,9 +14,6 @@ import java.util.Set;
  */
 public record AsfPacketRewriter(Set<Integer> selectedStreams, boolean stripPadding) {
 
-    /** The client-side name WMS 4.0/4.1 gives in its Connect; the spec's ABNF also spells it with five o's. */
-    private static final List<String> WMS4_NAMES = List.of("Spoooon!", "Spooooon!");
-
     public AsfPacketRewriter {
         selectedStreams = selectedStreams == null ? null : Set.copyOf(selectedStreams);
     }
@@ -24,15 +21,6 @@ public record AsfPacketRewriter(Set<Integer> selectedStreams, boolean stripPaddi
     /** Every stream, padding stripped: what a server sends a client that selected nothing special. */
     public static AsfPacketRewriter allStreams() {
         return new AsfPacketRewriter(null, true);
-    }
-
-    /** Strips padding unless {@code subscriberName} (LinkViewerToMacConnect) names WMS 4.0 or 4.1. */
-    public static AsfPacketRewriter forClient(String subscriberName, Set<Integer> selectedStreams) {
-        return new AsfPacketRewriter(selectedStreams, !isWms4(subscriberName));
-    }
-
-    static boolean isWms4(String subscriberName) {
-        return subscriberName != null && WMS4_NAMES.stream().anyMatch(subscriberName::contains);
     }
 
     public AsfPacketRewriter withStreams(Set<Integer> streams) {

@@ -97,15 +97,6 @@ class AsfPacketRewriterTest {
     }
 
     @Test
-    void paddingIsStrippedExceptForWms4Servers() {
-        assertThat(AsfPacketRewriter.forClient("NSPlayer/7.0.0.1956; {7E667F5D-A661-495E-A512-F55686DDA178}",
-                null).stripPadding()).isTrue();
-        assertThat(AsfPacketRewriter.forClient("Spoooon!", null).stripPadding()).isFalse();
-        assertThat(AsfPacketRewriter.forClient("Spooooon!; {00000000-0000-0000-0000-000000000000}", null)
-                .stripPadding()).isFalse();
-    }
-
-    @Test
     void ffmpegReadsTheStrippedAndPaddedBackFileAsTheOriginal(@TempDir Path dir) throws IOException {
         Ffmpeg.assumeInstalled();
         Path original = Files.write(dir.resolve("original.asf"), SAMPLE.bytes());
