@@ -1,5 +1,7 @@
 package org.mmsspec.server.peers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -19,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * FFmpeg can ignore SIGTERM while they wait on a socket; output goes to files, so a chatty client cannot block on a
  * full pipe. Where the program is missing the calling test is skipped, not failed: CI installs every peer.
  */
-final class PeerClient {
+public final class PeerClient {
 
     /** What one run left behind. */
     record Result(List<String> command, int exit, String stdout, String stderr, Duration took) {
@@ -108,6 +110,19 @@ final class PeerClient {
     }
 
     /** {@code binary} from PATH; skips the calling test where it is not installed. */
+    /**
+     * The packet lines of {@code ffmpeg -i input -c copy -f framemd5 -} (the # lines describe the input, not its
+     * packets), run in {@code dir}; skips the test where ffmpeg is missing.
+     */
+    public static List<String> framemd5Packets(Path dir, String input) {
+        Result r = require("ffmpeg").run(dir, 60, "-nostdin", "-v", "error", "-i", input, "-c", "copy", "-f",
+                "framemd5", "-");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> packets = r.stdout().lines().filter(l -> !l.startsWith("#")).toList();
+        assertThat(packets).as(r.toString()).isNotEmpty();
+        return packets;
+    }
+
     static PeerClient require(String binary) {
         assumeTrue(onPath(binary) != null, binary + " is not installed: CI installs it via .ci/run");
         assumeTrue(onPath("timeout") != null, "timeout (coreutils) is not installed: every client run needs it");
