@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * An ASF file as an MMS server needs it ([ASF] 3.1, 3.2, 3.3, 5.1): the Header Object, the File Properties and Stream
@@ -43,6 +47,10 @@ public final class AsfFile {
     /** Sum of the Stream Bitrate Properties average bit rates; 0 where the header has no such object. */
     private final long streamBitrateSum;
     private final long[] sendTimes;
+    private final Map<AsfPacketRewriter, AtomicReferenceArray<byte[]>> rewritten = new ConcurrentHashMap<>();
+    private static final int CACHED_SELECTIONS = 16;
+    /** Marks a packet with nothing left in the cache, where null means not rewritten yet. */
+    private static final byte[] NOTHING_LEFT = new byte[0];
 
     private AsfFile(String name, byte[] bytes) {
         this.name = name;
@@ -182,6 +190,30 @@ public final class AsfFile {
     /** Data packet {@code i}, parsed. */
     public AsfPacket asfPacket(int i) {
         return AsfPacket.parse(packet(i));
+    }
+
+    /**
+     * Packet {@code i} as MS-MMSP 2.2.2 and MS-WMSP 2.2.3.3 send it: only the payloads of {@code streams} (null for
+     * all), padding stripped or not. Null where no payload is left. Every client that selected the same streams gets
+     * the same bytes, so the first rewrite of each packet is kept, for up to {@value #CACHED_SELECTIONS} selections
+     * (past that, rewrites are made afresh: a client choosing odd selections cannot grow memory). The array is
+     * shared: callers must not change it.
+     */
+    public byte[] wirePacket(int i, Set<Integer> streams, boolean stripPadding) {
+        java.util.Objects.checkIndex(i, packetCount());
+        AsfPacketRewriter rewriter = new AsfPacketRewriter(streams, stripPadding);
+        AtomicReferenceArray<byte[]> cache = rewritten.get(rewriter);
+        if (cache == null && rewritten.size() < CACHED_SELECTIONS) {
+            cache = rewritten.computeIfAbsent(rewriter, k -> new AtomicReferenceArray<>(packetCount()));
+        }
+        byte[] b = cache == null ? null : cache.get(i);
+        if (b == null) {
+            b = rewriter.rewrite(asfPacket(i), packetSize()).map(AsfPacket::encode).orElse(NOTHING_LEFT);
+            if (cache != null) {
+                cache.set(i, b); // two threads may both rewrite: they store equal bytes
+            }
+        }
+        return b == NOTHING_LEFT ? null : b;
     }
 
     /** Send Time of packet {@code i} in milliseconds: when a paced server sends it, relative to the first. */

@@ -1,8 +1,6 @@
 package org.mmsspec.server.mmsh;
 
 import org.mmsspec.server.asf.AsfFile;
-import org.mmsspec.server.asf.AsfPacket;
-import org.mmsspec.server.asf.AsfPacketRewriter;
 
 /**
  * The ASF packet that goes into a $D: the seam where padding stripping and stream filtering plug in (MS-WMSP
@@ -22,7 +20,6 @@ public interface DataPacketSource {
      * older than 5.0; with no stream selected, no packet is sent.
      */
     DataPacketSource ASF = (file, index, selection, client) -> selection.isEmpty() ? null
-            : new AsfPacketRewriter(selection.all() ? null : selection.selected(),
-                    !(client.token().equals("NSServer") && client.major() < 5))
-                    .rewrite(file.asfPacket(index), file.packetSize()).map(AsfPacket::encode).orElse(null);
+            : file.wirePacket(index, selection.all() ? null : selection.selected(),
+                    !(client.token().equals("NSServer") && client.major() < 5));
 }

@@ -3,7 +3,6 @@ package org.mmsspec.server.mmsp;
 import java.util.Set;
 
 import org.mmsspec.server.asf.AsfFile;
-import org.mmsspec.server.asf.AsfPacketRewriter;
 
 /**
  * Packets as MS-MMSP 2.2.2 sends them: payloads of unselected streams removed, padding stripped unless the client is
@@ -18,8 +17,7 @@ final class AsfPackets implements PacketSource {
         if (streams.isEmpty()) {
             return null; // nothing selected: MS-MMSP 3.2.5.11 sends no data at all
         }
-        return new AsfPacketRewriter(streams, !keepPadding).rewrite(file.asfPacket(i), file.packetSize())
-                .map(p -> p.encode()).orElse(null);
+        return file.wirePacket(i, streams, !keepPadding);
     }
 
     @Override

@@ -106,4 +106,26 @@ class AsfFileTest {
         out.putLong(16, in.getLong(16) + object.length).putInt(24, in.getInt(24) + 1);
         return out.array();
     }
+
+    @Test
+    void wirePacketsAreTheRewriterOutputKeptPerSelection() {
+        AsfFile f = AsfFile.sample();
+        int video = f.streams().stream().filter(st -> st.kind() == AsfFile.Stream.Kind.VIDEO).findFirst()
+                .orElseThrow().number();
+        for (int i = 0; i < f.packetCount(); i++) {
+            byte[] fresh = AsfPacketRewriter.allStreams().rewrite(f.packet(i)).orElseThrow();
+            byte[] first = f.wirePacket(i, null, true);
+            assertThat(first).isEqualTo(fresh);
+            assertThat(f.wirePacket(i, null, true)).as("kept, not rewritten again").isSameAs(first);
+            byte[] onlyVideo = f.wirePacket(i, java.util.Set.of(video), true);
+            assertThat(onlyVideo).isEqualTo(new AsfPacketRewriter(java.util.Set.of(video), true).rewrite(f.packet(i))
+                    .orElse(null));
+        }
+        assertThat(f.wirePacket(0, java.util.Set.of(99), true)).as("no payload of stream 99").isNull();
+        // past the bounded number of selections, rewrites are still right, just not kept
+        for (int s = 100; s < 130; s++) {
+            assertThat(f.wirePacket(1, java.util.Set.of(s, video), false)).isEqualTo(
+                    new AsfPacketRewriter(java.util.Set.of(s, video), false).rewrite(f.packet(1)).orElse(null));
+        }
+    }
 }
