@@ -6,24 +6,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-import org.mmsspec.codec.Bytes;
 import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportConnectedEX;
-import org.mmsspec.codec.mmsp.LinkMacToViewerReportConnectedFunnel;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportEndOfStream;
-import org.mmsspec.codec.mmsp.LinkMacToViewerReportFunnelInfo;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportOpenFile;
-import org.mmsspec.codec.mmsp.LinkMacToViewerReportReadBlock;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStartedPlaying;
-import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamSwitch;
-import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
-import org.mmsspec.codec.mmsp.LinkViewerToMacConnectFunnel;
-import org.mmsspec.codec.mmsp.LinkViewerToMacFunnelInfo;
-import org.mmsspec.codec.mmsp.LinkViewerToMacOpenFile;
-import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
-import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
-import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
-import org.mmsspec.codec.mmsp.StreamSwitchEntry;
 
 /**
  * A played MMST session: what the happy path (MS-MMSP 3.1.5.1, the TCP sequence) got back, and the data that
@@ -31,9 +18,6 @@ import org.mmsspec.codec.mmsp.StreamSwitchEntry;
  * it strays at.
  */
 public final class Session implements Iterable<DataPacket> {
-
-    /** playIncarnation of OpenFile; ReadBlock and StartPlaying count on from it. */
-    static final long OPEN_INCARNATION = 1;
 
     private final MmstClient client;
     private final LinkMacToViewerReportConnectedEX connected;
@@ -44,7 +28,7 @@ public final class Session implements Iterable<DataPacket> {
     private LinkMacToViewerReportEndOfStream endOfStream;
     private Outcome end;
 
-    private Session(MmstClient client, LinkMacToViewerReportConnectedEX connected,
+    Session(MmstClient client, LinkMacToViewerReportConnectedEX connected,
             LinkMacToViewerReportOpenFile openFile, AsfHeader header, LinkMacToViewerReportStartedPlaying started) {
         this.client = client;
         this.connected = connected;
@@ -55,26 +39,10 @@ public final class Session implements Iterable<DataPacket> {
 
     /**
      * Connect, FunnelInfo (no packet-pair), ConnectFunnel over TCP, OpenFile {@code path}, ReadBlock and the header,
-     * StreamSwitch selecting every stream the header lists, StartPlaying from position 0.
+     * StreamSwitch selecting every stream the header lists, StartPlaying from position 0: {@link Handshake#play()}.
      */
     public static Session happyPath(MmstClient c, String path) {
-        c.send(LinkViewerToMacConnect.of(MmstClient.NSPLAYER));
-        var connected = c.expect(LinkMacToViewerReportConnectedEX.class);
-        c.send(new LinkViewerToMacFunnelInfo(LinkViewerToMacFunnelInfo.MMS_DISABLE_PACKET_PAIR));
-        c.expect(LinkMacToViewerReportFunnelInfo.class);
-        c.send(LinkViewerToMacConnectFunnel.of("\\\\127.0.0.1\\TCP\\1755"));
-        c.expect(LinkMacToViewerReportConnectedFunnel.class);
-        c.send(LinkViewerToMacOpenFile.of(OPEN_INCARNATION, path, Bytes.EMPTY));
-        var open = c.expect(LinkMacToViewerReportOpenFile.class);
-        c.send(LinkViewerToMacReadBlock.of(open.openFileId(), OPEN_INCARNATION + 1));
-        c.expect(LinkMacToViewerReportReadBlock.class);
-        AsfHeader header = c.readHeader();
-        c.send(LinkViewerToMacStreamSwitch.of(header.streamNumbers().stream().map(StreamSwitchEntry::on)
-                .toArray(StreamSwitchEntry[]::new)));
-        c.expect(LinkMacToViewerReportStreamSwitch.class);
-        c.send(LinkViewerToMacStartPlaying.of(open.openFileId(), 0, OPEN_INCARNATION + 2));
-        var started = c.expect(LinkMacToViewerReportStartedPlaying.class);
-        return new Session(c, connected, open, header, started);
+        return Handshake.on(c, path).play();
     }
 
     public LinkMacToViewerReportConnectedEX connected() {

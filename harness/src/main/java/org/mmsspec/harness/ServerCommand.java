@@ -1,0 +1,182 @@
+package org.mmsspec.harness;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.mmsspec.cases.Verdict;
+import org.mmsspec.cases.server.CaseResult;
+import org.mmsspec.harness.conformance.ReportHtml;
+import org.mmsspec.harness.conformance.ReportJson;
+import org.mmsspec.harness.conformance.RunOptions;
+import org.mmsspec.harness.conformance.RunReport;
+import org.mmsspec.harness.conformance.ServerRun;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code mmsspec server [HOST:PORT]}: the server conformance run without Maven. The flags are the system properties
+ * of {@code mvn verify} ({@code --cases} is {@code -Dcases}); the reports are the same files; the exit status is 1
+ * where the Maven run would fail.
+ */
+@Command(name = "server", sortOptions = false,
+        description = "Run the server conformance cases against HOST:PORT, or against the embedded reference server "
+                + "when no target is given. Writes report.json and report.html; exits 1 on a FAIL or ERROR "
+                + "(or WARN with --strict) that the baseline does not hold.")
+final class ServerCommand implements Callable<Integer> {
+
+    static final int FAILED = 1;
+    static final int UNUSABLE = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "HOST:PORT", description = "The server under test (MMST; MMSH too "
+            + "unless --http-port is given). Default: the embedded reference server.")
+    private String target;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mmsspec-report",
+            description = "Where report.json and report.html go. Default: ${DEFAULT-VALUE}.")
+    private Path reportDir;
+
+    @Option(names = "--cases", paramLabel = "GLOBS", description = "Comma-separated globs on case id, or prefixes "
+            + "of id or section (MMSP-2.2.4.*, 3.2.5).")
+    private String cases;
+
+    @Option(names = "--exclude", paramLabel = "GLOBS", description = "Cases to leave out, as for --cases.")
+    private String exclude;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "Bound of every read: 500ms, 2s. Default: "
+            + "2s.")
+    private String timeout;
+
+    @Option(names = "--media", paramLabel = "PATH", description = "The path the target serves. Default: sample.asf.")
+    private String media;
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Where the target speaks MMSH.")
+    private Integer httpPort;
+
+    @Option(names = "--auth", paramLabel = "USER:PASS", description = "Credentials for the BASIC cases.")
+    private String auth;
+
+    @Option(names = "--playlist", paramLabel = "PATH", description = "A path the target serves as a playlist.")
+    private String playlist;
+
+    @Option(names = "--redirect", paramLabel = "PATH", description = "A path the target answers with a redirect.")
+    private String redirect;
+
+    @Option(names = "--live", description = "The target serves a live stream only (no seeking, no end).")
+    private boolean live;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Cases run at once. Default: "
+            + RunOptions.DEFAULT_PARALLEL + ".")
+    private Integer parallel;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "An earlier report.json: verdicts it holds "
+            + "do not fail the run.")
+    private Path baseline;
+
+    @Option(names = "--profile", paramLabel = "deployed|literal", description = "How errata are judged. Default: "
+            + "deployed.")
+    private String profile;
+
+    @Option(names = "--strict", description = "A broken SHOULD fails (WARN becomes FAIL).")
+    private boolean strict;
+
+    @Option(names = "--slow", description = "Include the slow timer cases.")
+    private boolean slow;
+
+    @Option(names = "--pcap", description = "Also write a pcap of each case's connections.")
+    private boolean pcap;
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "Start the target from this container image.")
+    private String image;
+
+    @Option(names = "--quiet", description = "Print only the summary and the failing cases.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RunOptions options;
+        try {
+            options = RunOptions.from(properties(), reportDir);
+        } catch (IllegalArgumentException e) {
+            err.println("mmsspec server: " + e.getMessage());
+            return UNUSABLE;
+        }
+        RunReport report;
+        try (ServerRun run = ServerRun.prepare(options)) {
+            int total = run.cases().size();
+            out.println("mmsspec server: " + total + " cases against " + run.target().name());
+            out.flush();
+            AtomicInteger done = new AtomicInteger();
+            report = run.runAll(r -> progress(out, r, done.incrementAndGet(), total));
+        } catch (IllegalArgumentException e) {
+            err.println("mmsspec server: " + e.getMessage());
+            return UNUSABLE;
+        }
+        Path json = ReportJson.write(report, options.reportDir());
+        Path html = ReportHtml.write(report, options.reportDir());
+        List<CaseResult> failing = report.failing();
+        synchronized (out) {
+            out.println(report.summaryLine());
+            out.printf("coverage: %d of %d observable server requirements have a case (%.0f%%)%n",
+                    report.coverage().covered().size(),
+                    report.coverage().covered().size() + report.coverage().uncovered().size(),
+                    report.coverage().ratio() * 100);
+            out.println("reports: " + json + ", " + html);
+            out.flush();
+        }
+        return failing.isEmpty() ? 0 : FAILED;
+    }
+
+    private void progress(PrintWriter out, CaseResult r, int done, int total) {
+        boolean bad = r.verdict() != Verdict.PASS;
+        if (quiet && (!bad || r.verdict() == Verdict.SKIP)) {
+            return;
+        }
+        synchronized (out) {
+            out.printf("[%3d/%d] %-5s %s%s%n", done, total, r.verdict(), r.serverCase().displayName(),
+                    bad ? "\n          " + r.message() : "");
+            out.flush();
+        }
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        put(p, "target", target);
+        put(p, "cases", cases);
+        put(p, "exclude", exclude);
+        put(p, "timeout", timeout);
+        put(p, "media", media);
+        put(p, "target.http", httpPort);
+        put(p, "auth", auth);
+        put(p, "playlist", playlist);
+        put(p, "redirect", redirect);
+        put(p, "parallel", parallel);
+        put(p, "baseline", baseline);
+        put(p, "profile", profile);
+        put(p, "target.image", image);
+        p.setProperty("live", String.valueOf(live));
+        p.setProperty("strict", String.valueOf(strict));
+        p.setProperty("slow", String.valueOf(slow));
+        p.setProperty("pcap", String.valueOf(pcap));
+        return p;
+    }
+
+    private static void put(Properties p, String key, Object value) {
+        if (value != null) {
+            p.setProperty(key, value.toString());
+        }
+    }
+}

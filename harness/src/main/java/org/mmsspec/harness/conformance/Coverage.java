@@ -1,0 +1,48 @@
+package org.mmsspec.harness.conformance;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.mmsspec.cases.Requirement;
+import org.mmsspec.cases.RequirementIndex;
+import org.mmsspec.cases.server.ServerCase;
+
+/**
+ * Which statements of the requirements index that bind a server and can be seen on the wire have a case, and which
+ * have none yet.
+ *
+ * @param covered   ids with at least one case in the whole suite
+ * @param uncovered observable server (or both-role) ids without one
+ * @param unobservable server ids the wire cannot show, which no case can cover
+ */
+public record Coverage(Set<String> covered, Set<String> uncovered, Set<String> unobservable) {
+
+    public static Coverage of(RequirementIndex index, List<ServerCase> cases) {
+        Set<String> byCases = cases.stream().flatMap(c -> c.requirements().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> covered = new TreeSet<>();
+        Set<String> uncovered = new TreeSet<>();
+        Set<String> unobservable = new TreeSet<>();
+        for (Requirement r : index.all()) {
+            if (r.role() == Requirement.Role.CLIENT) {
+                continue;
+            }
+            if (byCases.contains(r.id())) {
+                covered.add(r.id());
+            } else if (r.observable()) {
+                uncovered.add(r.id());
+            } else {
+                unobservable.add(r.id());
+            }
+        }
+        return new Coverage(covered, uncovered, unobservable);
+    }
+
+    /** Covered share of the observable server statements, 0 to 1. */
+    public double ratio() {
+        int all = covered.size() + uncovered.size();
+        return all == 0 ? 1 : covered.size() / (double) all;
+    }
+}

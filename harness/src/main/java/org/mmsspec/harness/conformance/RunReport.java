@@ -1,0 +1,57 @@
+package org.mmsspec.harness.conformance;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mmsspec.cases.Verdict;
+import org.mmsspec.cases.server.CaseResult;
+import org.mmsspec.cases.server.RunSettings;
+
+/**
+ * A finished run: every case's result, what the baseline already knew, and the coverage of the requirements index.
+ *
+ * @param target   how the target is named ({@code host:port}, {@code reference})
+ * @param baseline verdicts of an earlier run by case id; empty where none was given
+ * @param wallMs   wall time of the whole run
+ */
+public record RunReport(String target, RunSettings settings, List<CaseResult> results, Map<String, Verdict> baseline,
+        Coverage coverage, long wallMs) {
+
+    public RunReport {
+        results = List.copyOf(results);
+        baseline = Map.copyOf(baseline);
+    }
+
+    public Map<Verdict, Integer> summary() {
+        Map<Verdict, Integer> m = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            m.put(v, 0);
+        }
+        results.forEach(r -> m.merge(r.verdict(), 1, Integer::sum));
+        return m;
+    }
+
+    /** Whether the baseline holds this very verdict for the case, so that it does not fail the build. */
+    public boolean known(CaseResult r) {
+        return r.verdict() == baseline.get(r.id());
+    }
+
+    /** Whether this result fails the build: a FAIL or ERROR (or a WARN when strict) the baseline does not hold. */
+    public boolean failsBuild(CaseResult r) {
+        return r.verdict().failsBuild(settings.strict()) && !known(r);
+    }
+
+    public List<CaseResult> failing() {
+        return results.stream().filter(this::failsBuild).toList();
+    }
+
+    /** One line: the counts and the wall time. */
+    public String summaryLine() {
+        Map<Verdict, Integer> s = summary();
+        return String.format("%d cases: %d pass, %d fail, %d warn, %d skip, %d error in %.2f s%s", results.size(),
+                s.get(Verdict.PASS), s.get(Verdict.FAIL), s.get(Verdict.WARN), s.get(Verdict.SKIP),
+                s.get(Verdict.ERROR), wallMs / 1000.0,
+                baseline.isEmpty() ? "" : "; " + failing().size() + " not in the baseline fail the build");
+    }
+}

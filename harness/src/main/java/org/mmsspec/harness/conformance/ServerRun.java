@@ -1,0 +1,114 @@
+package org.mmsspec.harness.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.mmsspec.cases.RequirementIndex;
+import org.mmsspec.cases.Verdict;
+import org.mmsspec.cases.server.CaseResult;
+import org.mmsspec.cases.server.CaseRunner;
+import org.mmsspec.cases.server.ServerCase;
+import org.mmsspec.cases.server.ServerCases;
+import org.mmsspec.cases.server.Target;
+
+/**
+ * One conformance run against a server: the selected cases, {@code parallel} at a time, each to a verdict. Results are
+ * handed out as they come ({@link #start}), so that JUnit and the command line can show them one by one.
+ */
+public final class ServerRun implements AutoCloseable {
+
+    private final RunOptions options;
+    private final TargetHandle handle;
+    private final List<ServerCase> selected;
+    private final ExecutorService pool;
+    private final List<CompletableFuture<CaseResult>> futures = new ArrayList<>();
+    private final Map<String, Verdict> baseline;
+    private long startNanos;
+
+    private ServerRun(RunOptions options, TargetHandle handle, List<ServerCase> selected) {
+        this.options = options;
+        this.handle = handle;
+        this.selected = selected;
+        this.baseline = options.baseline().map(Baseline::read).orElse(Map.of());
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(options.parallel(), r -> {
+            Thread t = new Thread(r, "mmsspec-case-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Resolves the target (starting the reference where none is given) and selects the cases. */
+    public static ServerRun prepare(RunOptions options) {
+        return prepare(options, ServerCases.all());
+    }
+
+    public static ServerRun prepare(RunOptions options, List<ServerCase> all) {
+        List<ServerCase> selected = CaseSelection.of(options).select(all);
+        return new ServerRun(options, TargetHandle.open(options), selected);
+    }
+
+    public List<ServerCase> cases() {
+        return selected;
+    }
+
+    public RunOptions options() {
+        return options;
+    }
+
+    /** Whether {@code r} fails the build: a failing verdict the baseline does not hold. */
+    public boolean failsBuild(CaseResult r) {
+        return r.verdict().failsBuild(options.settings().strict()) && r.verdict() != baseline.get(r.id());
+    }
+
+    public Target target() {
+        return handle.target();
+    }
+
+    /** Submits every case; {@code each} sees each result as it is made (from the worker threads). */
+    public synchronized List<CompletableFuture<CaseResult>> start(Consumer<CaseResult> each) {
+        if (!futures.isEmpty()) {
+            throw new IllegalStateException("already started");
+        }
+        startNanos = System.nanoTime();
+        CaseRunner runner = new CaseRunner(handle.target(), options.settings());
+        for (ServerCase c : selected) {
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                CaseResult r = handle.unavailable().map(why -> skipped(c, why)).orElseGet(() -> runner.run(c));
+                each.accept(r);
+                return r;
+            }, pool));
+        }
+        return List.copyOf(futures);
+    }
+
+    /** Waits for every case and makes the report. */
+    public RunReport finish() {
+        List<CaseResult> results = futures.stream().map(CompletableFuture::join).toList();
+        long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
+        return new RunReport(handle.target().name(), options.settings(), results, baseline,
+                Coverage.of(RequirementIndex.bundled(), ServerCases.all()), wallMs);
+    }
+
+    /** Runs everything and waits. */
+    public RunReport runAll(Consumer<CaseResult> each) {
+        start(each);
+        return finish();
+    }
+
+    private static CaseResult skipped(ServerCase c, String why) {
+        return new CaseResult(c, Verdict.SKIP, why, List.of(), 0, List.of());
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        handle.close();
+    }
+}

@@ -1,0 +1,68 @@
+package org.mmsspec.harness.conformance;
+
+import java.util.Optional;
+
+import org.mmsspec.cases.server.Target;
+import org.mmsspec.server.reference.ReferenceServers;
+
+/**
+ * The target of a run and what must be stopped with it: nothing for a given {@code host:port}, the embedded
+ * reference servers otherwise.
+ *
+ * @param unavailable why no case can run at all (a container image without a Docker engine), or empty
+ */
+record TargetHandle(Target target, AutoCloseable owned, Optional<String> unavailable) implements AutoCloseable {
+
+    static TargetHandle open(RunOptions o) {
+        if (o.targetImage().isPresent()) {
+            return ContainerTarget.open(o);
+        }
+        if (o.target().isPresent()) {
+            return new TargetHandle(given(o, Target.parse(o.target().get(), o.media())), null, Optional.empty());
+        }
+        ReferenceServers ref = ReferenceServers.start();
+        Target t = new Target("reference", "127.0.0.1", ref.mmsPort(), ref.httpPort(), ReferenceServers.MEDIA,
+                Optional.of(new Target.Auth(endpoint(ref.auth(), ReferenceServers.MEDIA), ReferenceServers.USER,
+                        ReferenceServers.PASSWORD)),
+                Optional.of(endpoint(ref.main(), ReferenceServers.PLAYLIST)),
+                Optional.of(endpoint(ref.redirect(), ReferenceServers.MEDIA)), false);
+        return new TargetHandle(t, ref, Optional.empty());
+    }
+
+    /** A given target with the run's options for MMSH port, credentials, playlist, redirect and live. */
+    static Target given(RunOptions o, Target parsed) {
+        Target t = o.httpPort().map(parsed::withHttpPort).orElse(parsed).withLive(o.live());
+        if (o.auth().isPresent()) {
+            String a = o.auth().get();
+            int colon = a.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("auth must be user:pass");
+            }
+            t = t.withAuth(new Target.Auth(t.mediaEndpoint(), a.substring(0, colon), a.substring(colon + 1)));
+        }
+        Target base = t;
+        t = o.playlist().map(p -> base.withPlaylist(at(base, p))).orElse(t);
+        Target base2 = t;
+        return o.redirect().map(p -> base2.withRedirect(at(base2, p))).orElse(t);
+    }
+
+    private static Target.Endpoint at(Target t, String path) {
+        return new Target.Endpoint(t.host(), t.mmsPort(), t.httpPort(), path);
+    }
+
+    private static Target.Endpoint endpoint(org.mmsspec.server.MockMmsServer s, String path) {
+        return new Target.Endpoint("127.0.0.1", s.port(org.mmsspec.server.Protocol.MMST),
+                s.port(org.mmsspec.server.Protocol.MMSH), path);
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                // stopping the reference is best effort at the end of a run
+            }
+        }
+    }
+}

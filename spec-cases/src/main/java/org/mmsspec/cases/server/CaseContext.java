@@ -1,0 +1,290 @@
+package org.mmsspec.cases.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.mmsspec.cases.CaseFailed;
+import org.mmsspec.cases.CaseSkipped;
+import org.mmsspec.cases.Finding;
+import org.mmsspec.client.ExpectationFailure;
+import org.mmsspec.client.Handshake;
+import org.mmsspec.client.MmshClient;
+import org.mmsspec.client.MmstClient;
+import org.mmsspec.client.MockClientException;
+import org.mmsspec.client.Outcome;
+import org.mmsspec.client.Session;
+import org.mmsspec.client.Transcript;
+import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.FieldMap;
+import org.mmsspec.codec.Level;
+import org.mmsspec.codec.Section;
+import org.mmsspec.codec.Violation;
+import org.mmsspec.codec.mmsp.MmsMessage;
+
+/**
+ * What a case script works with: the target, fresh mock clients whose transcripts go into the report, and the
+ * verification vocabulary ({@link #must}, {@link #should}, {@link #expectErrorOrClose}, {@link #probeLiveness}).
+ * Rules are judged against the case's own section unless one is named.
+ */
+public final class CaseContext implements AutoCloseable {
+
+    /** A transcript of one connection of the case, labelled for the report. */
+    public record Recorded(String label, Transcript transcript) {
+    }
+
+    private final ServerCase serverCase;
+    private final Target target;
+    private final RunSettings settings;
+    private final List<Recorded> recorded = new ArrayList<>();
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private volatile boolean closed;
+
+    public CaseContext(ServerCase serverCase, Target target, RunSettings settings) {
+        this.serverCase = Objects.requireNonNull(serverCase);
+        this.target = Objects.requireNonNull(target);
+        this.settings = Objects.requireNonNull(settings);
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public RunSettings settings() {
+        return settings;
+    }
+
+    public Duration timeout() {
+        return settings.timeout();
+    }
+
+    public ServerCase serverCase() {
+        return serverCase;
+    }
+
+    // ---- connections
+
+    /** A fresh MMST connection to the target's MMS port. */
+    public MmstClient mmst() {
+        return mmst(target.host(), target.mmsPort());
+    }
+
+    public synchronized MmstClient mmst(String host, int port) {
+        ensureOpen();
+        MmstClient c = MmstClient.connect(host, port, settings.timeout(), settings.decodeOptions());
+        recorded.add(new Recorded("MMST connection " + (recorded.size() + 1), c.transcript()));
+        open.add(c);
+        return c;
+    }
+
+    /** A fresh MMSH client for the target's HTTP port; each request is a connection of its own. */
+    public synchronized MmshClient mmsh() {
+        ensureOpen();
+        MmshClient c = new MmshClient(target.host(), target.httpPort(), settings.timeout(), settings.decodeOptions());
+        recorded.add(new Recorded("MMSH client " + (recorded.size() + 1), c.transcript()));
+        return c;
+    }
+
+    /** The TCP sequence on a fresh connection, for the target's media. */
+    public Handshake handshake() {
+        return Handshake.on(mmst(), target.media());
+    }
+
+    /** The TCP sequence on a fresh connection to {@code e}. */
+    public Handshake handshake(Target.Endpoint e) {
+        return Handshake.on(mmst(e.host(), e.port()), e.path());
+    }
+
+    /** A fresh session through StartPlaying. */
+    public Session play() {
+        return handshake().play();
+    }
+
+    /** The transcripts of every connection the case opened, in order. */
+    public synchronized List<Recorded> transcripts() {
+        return List.copyOf(recorded);
+    }
+
+    // ---- verification vocabulary
+
+    /** A broken MUST of the case's section: ends the case. */
+    public void must(boolean ok, String message) {
+        check(serverCase.section(), Level.MUST, ok, message, null, null);
+    }
+
+    public void mustEqual(String what, Object expected, Object actual) {
+        check(serverCase.section(), Level.MUST, same(expected, actual), what, show(expected), show(actual));
+    }
+
+    /** A broken SHOULD of the case's section: recorded, the case goes on. */
+    public void should(boolean ok, String message) {
+        check(serverCase.section(), Level.SHOULD, ok, message, null, null);
+    }
+
+    public void shouldEqual(String what, Object expected, Object actual) {
+        check(serverCase.section(), Level.SHOULD, same(expected, actual), what, show(expected), show(actual));
+    }
+
+    /**
+     * Judges one rule of any section at any level: a broken MUST ends the case, anything weaker is recorded. MAY rules
+     * are never broken, so a false {@code ok} at MAY is a mistake in the case.
+     */
+    public void check(Section section, Level level, boolean ok, String message, String expected, String actual) {
+        if (ok) {
+            return;
+        }
+        if (level == Level.MAY) {
+            throw new IllegalArgumentException("a MAY cannot be broken: " + message);
+        }
+        Finding f = new Finding(section, level, message, expected, actual);
+        if (level == Level.MUST) {
+            throw new CaseFailed(f);
+        }
+        synchronized (this) {
+            findings.add(f);
+        }
+    }
+
+    /** Records what the codec found wrong in a reply (MUST ones end the case after all are recorded). */
+    public void judge(List<Violation> violations) {
+        Finding must = null;
+        synchronized (this) {
+            for (Violation v : violations) {
+                Finding f = Finding.of(v);
+                if (v.level() == Level.MUST && must == null) {
+                    must = f;
+                } else if (v.level() != Level.MAY) {
+                    findings.add(f);
+                }
+            }
+        }
+        if (must != null) {
+            throw new CaseFailed(must);
+        }
+    }
+
+    /** Ends the case as SKIP. */
+    public CaseSkipped skip(String reason) {
+        throw new CaseSkipped(reason);
+    }
+
+    public Target.Auth requireAuth() {
+        return target.auth().orElseThrow(() -> new CaseSkipped("no credentials given (-Dauth=user:pass)"));
+    }
+
+    public Target.Endpoint requirePlaylist() {
+        return target.playlist().orElseThrow(() -> new CaseSkipped("no playlist path given (-Dplaylist=PATH)"));
+    }
+
+    public Target.Endpoint requireRedirect() {
+        return target.redirect().orElseThrow(() -> new CaseSkipped("no redirecting path given (-Dredirect=PATH)"));
+    }
+
+    /** Skips cases that need a file with a beginning and an end (seeking, end of stream). */
+    public void requireStored() {
+        if (target.live()) {
+            throw new CaseSkipped("the target serves a live stream only");
+        }
+    }
+
+    /**
+     * After malformed or out-of-place input, the server must refuse it: a reply with a non-zero hr, or a close, within
+     * the timeout. Replies with hr 0 are read past; silence until the timeout is a broken MUST.
+     *
+     * @return the error hr, or -1 where the server closed
+     */
+    public long expectErrorOrClose(MmstClient c) {
+        Outcome o = c.readUntil(r -> hr(r) != 0);
+        if (o instanceof Outcome.Received r) {
+            return hr(r);
+        }
+        if (o instanceof Outcome.Timeout) {
+            throw new CaseFailed(new Finding(serverCase.section(), Level.MUST,
+                    "the server neither answered with an error hr nor closed within " + c.timeout().toMillis() + " ms",
+                    "an error hr or a close", o.summary()));
+        }
+        return -1;
+    }
+
+    /** The first non-zero hr of the unit's messages, or 0. */
+    public static long hr(Outcome.Received r) {
+        for (MmsMessage m : r.messages()) {
+            if (m instanceof Record rec) {
+                Map<String, Object> f = FieldMap.of(rec);
+                if (f.get("hr") instanceof Number n && n.longValue() != 0) {
+                    return n.longValue();
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A server must outlive bad input: a fresh session must play to its first Data packet (MMSH cases: a fresh
+     * Describe must be answered with 200).
+     */
+    public void probeLiveness() {
+        String after = "after " + serverCase.id() + ", ";
+        try {
+            if (serverCase.tagged(ServerCase.MMSH)) {
+                int status = mmsh().describe("/" + target.media()).status();
+                must(status == 200, after + "a fresh Describe got status " + status);
+                return;
+            }
+            Session s = play();
+            var first = s.iterator();
+            must(first.hasNext(), after + "a fresh session got no Data packet: " + s.end());
+            DataPacket d = first.next();
+            Objects.requireNonNull(d);
+        } catch (MockClientException e) {
+            throw new CaseFailed(new Finding(serverCase.section(), Level.MUST,
+                    after + "the server no longer takes a fresh session: " + e.getMessage(), null, null));
+        } catch (ExpectationFailure e) {
+            throw new CaseFailed(new Finding(serverCase.section(), Level.MUST,
+                    after + "a fresh session failed: " + e.getMessage(), null, null));
+        }
+    }
+
+    /** Findings recorded without ending the case (SHOULDs), in order. */
+    public synchronized List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    /** Closes every connection; a case running past its deadline is cut off this way. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        for (AutoCloseable c : open) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // best effort: the verdict is already made
+            }
+        }
+        open.clear();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new MockClientException("the case was cut off at its deadline");
+        }
+    }
+
+    private static boolean same(Object expected, Object actual) {
+        if (expected instanceof Number e && actual instanceof Number a
+                && !(e instanceof Double) && !(a instanceof Double)) {
+            return e.longValue() == a.longValue();
+        }
+        return Objects.equals(expected, actual);
+    }
+
+    private static String show(Object v) {
+        if (v instanceof Number n && !(v instanceof Double) && n.longValue() > 9) {
+            return n + String.format(" (0x%X)", n.longValue());
+        }
+        return String.valueOf(v);
+    }
+}

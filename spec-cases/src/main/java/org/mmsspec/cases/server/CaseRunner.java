@@ -1,0 +1,121 @@
+package org.mmsspec.cases.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.mmsspec.cases.CaseFailed;
+import org.mmsspec.cases.CaseSkipped;
+import org.mmsspec.cases.Finding;
+import org.mmsspec.cases.Verdict;
+import org.mmsspec.client.ExpectationFailure;
+import org.mmsspec.client.MockClientException;
+import org.mmsspec.codec.Direction;
+import org.mmsspec.codec.Level;
+import org.mmsspec.codec.Violation;
+
+/**
+ * Runs one case to a verdict, whatever the target does: every read of the script is bounded by the timeout, and a
+ * watchdog closes the case's connections at its deadline so that a trickling target cannot stretch it further.
+ *
+ * <p>After the script: replies are judged against the case's own section (the codec's violations of it), and a
+ * {@code negative} case is followed by a liveness probe.
+ */
+public final class CaseRunner {
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mmsspec-case-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Target target;
+    private final RunSettings settings;
+
+    public CaseRunner(Target target, RunSettings settings) {
+        this.target = target;
+        this.settings = settings;
+    }
+
+    public CaseResult run(ServerCase c) {
+        long start = System.nanoTime();
+        AtomicBoolean cutOff = new AtomicBoolean();
+        try (CaseContext ctx = new CaseContext(c, target, settings)) {
+            ScheduledFuture<?> dog = WATCHDOG.schedule(() -> {
+                cutOff.set(true);
+                ctx.close();
+            }, settings.caseDeadline().toMillis(), TimeUnit.MILLISECONDS);
+            Verdict verdict;
+            String message;
+            List<Finding> findings = new ArrayList<>();
+            try {
+                c.script().run(ctx);
+                judgeOwnSection(ctx, c);
+                if (c.tagged(ServerCase.NEGATIVE)) {
+                    ctx.probeLiveness();
+                }
+                findings.addAll(ctx.findings());
+                verdict = findings.stream().map(Finding::verdict).reduce(Verdict.PASS, Verdict::worst);
+                message = findings.isEmpty() ? "" : findings.get(0).toString();
+            } catch (CaseFailed e) {
+                findings.addAll(ctx.findings());
+                findings.add(e.finding());
+                verdict = e.finding().verdict();
+                message = e.finding().toString();
+            } catch (ExpectationFailure e) {
+                Finding f = new Finding(c.section(), c.level(), e.getMessage(), null, null);
+                findings.addAll(ctx.findings());
+                findings.add(f);
+                verdict = f.verdict();
+                message = f.toString();
+            } catch (CaseSkipped e) {
+                verdict = Verdict.SKIP;
+                message = e.getMessage();
+            } catch (MockClientException e) {
+                boolean unreachable = e.getMessage().startsWith("cannot connect") && ctx.transcripts().size() <= 1;
+                if (unreachable) {
+                    verdict = Verdict.ERROR;
+                    message = "target unreachable: " + e.getMessage();
+                } else {
+                    Finding f = new Finding(c.section(), c.level(), "connection failed: " + e.getMessage(), null, null);
+                    findings.addAll(ctx.findings());
+                    findings.add(f);
+                    verdict = f.verdict();
+                    message = f.toString();
+                }
+            } catch (Exception | AssertionError | StackOverflowError | OutOfMemoryError e) {
+                verdict = Verdict.ERROR;
+                message = "the case broke: " + e;
+            }
+            dog.cancel(false);
+            if (cutOff.get()) {
+                verdict = Verdict.ERROR;
+                message = "the case did not finish within its deadline of " + settings.caseDeadline().toMillis()
+                        + " ms (" + message + ")";
+            }
+            if (settings.strict() && verdict == Verdict.WARN) {
+                verdict = Verdict.FAIL;
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            return new CaseResult(c, verdict, message, findings, ms, ctx.transcripts());
+        }
+    }
+
+    /** Every violation of the case's own section in what the target sent counts against the case. */
+    private static void judgeOwnSection(CaseContext ctx, ServerCase c) {
+        List<Violation> own = new ArrayList<>();
+        for (CaseContext.Recorded r : ctx.transcripts()) {
+            for (var e : r.transcript().entries()) {
+                if (e.direction() == Direction.S2C) {
+                    e.violations().stream().filter(v -> v.section().equals(c.section()) && v.level() != Level.MAY)
+                            .forEach(own::add);
+                }
+            }
+        }
+        ctx.judge(own);
+    }
+}

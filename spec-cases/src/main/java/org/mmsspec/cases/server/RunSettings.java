@@ -1,0 +1,35 @@
+package org.mmsspec.cases.server;
+
+import java.time.Duration;
+
+import org.mmsspec.codec.DecodeOptions;
+import org.mmsspec.codec.Profile;
+
+/**
+ * How cases are run.
+ *
+ * @param timeout  bounds every read a case makes
+ * @param profile  how errata are judged: deployed (the default) or literal
+ * @param strict   a broken SHOULD is a FAIL rather than a WARN
+ */
+public record RunSettings(Duration timeout, Profile profile, boolean strict) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    public static final RunSettings DEFAULTS = new RunSettings(DEFAULT_TIMEOUT, Profile.DEPLOYED, false);
+
+    public RunSettings {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+    }
+
+    /** Strict decoding under this run's profile: every violation in a reply is recorded. */
+    public DecodeOptions decodeOptions() {
+        return DecodeOptions.STRICT.withProfile(profile);
+    }
+
+    /** The most one case may take: its reads are bounded, but a trickling server can make many of them. */
+    public Duration caseDeadline() {
+        return timeout.multipliedBy(10).plusSeconds(5);
+    }
+}

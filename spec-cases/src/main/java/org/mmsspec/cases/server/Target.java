@@ -1,0 +1,93 @@
+package org.mmsspec.cases.server;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The server under test, and what it offers beyond one file over MMST and MMSH. A case that needs something the
+ * target does not offer (credentials, a playlist, a redirecting path) skips with that reason.
+ *
+ * @param name     how reports name the target ({@code host:port}, or {@code reference})
+ * @param mmsPort  where MMST (and the TCP side of MMSU) is spoken
+ * @param httpPort where MMSH is spoken; may equal {@code mmsPort} for servers that tell the two apart by first bytes
+ * @param media    the path OpenFile and the MMSH GET ask for, without a leading slash ({@code sample.asf})
+ * @param auth     where BASIC authentication is asked for, and the credentials that pass it
+ * @param playlist a path the target serves as a server-side playlist of two or more entries
+ * @param redirect a place whose OpenFile the target answers with ReportRedirect
+ * @param live     the target serves a live stream only: no seeking, no end of stream
+ */
+public record Target(String name, String host, int mmsPort, int httpPort, String media, Optional<Auth> auth,
+        Optional<Endpoint> playlist, Optional<Endpoint> redirect, boolean live) {
+
+    public static final String DEFAULT_MEDIA = "sample.asf";
+
+    /** A server and path with credentials that pass its BASIC challenge. */
+    public record Auth(Endpoint endpoint, String user, String password) {
+    }
+
+    /** One path on one server, which speaks MMST on {@code port} and MMSH on {@code httpPort}. */
+    public record Endpoint(String host, int port, int httpPort, String path) {
+        public Endpoint {
+            Objects.requireNonNull(host);
+            path = stripSlash(path);
+        }
+    }
+
+    public Target {
+        Objects.requireNonNull(host);
+        media = stripSlash(media);
+        if (mmsPort < 1 || mmsPort > 65535 || httpPort < 1 || httpPort > 65535) {
+            throw new IllegalArgumentException("ports must be 1-65535: " + mmsPort + ", " + httpPort);
+        }
+    }
+
+    /** {@code host:port} (or {@code [v6]:port}) serving {@code media} over MMST and MMSH on that one port. */
+    public static Target parse(String hostPort, String media) {
+        String s = hostPort.strip();
+        int colon = s.lastIndexOf(':');
+        if (colon <= 0 || colon == s.length() - 1) {
+            throw new IllegalArgumentException("target must be HOST:PORT, not '" + hostPort + "'");
+        }
+        String host = s.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(s.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("target port is not a number: '" + hostPort + "'");
+        }
+        return new Target(s, host, port, port, media, Optional.empty(), Optional.empty(), Optional.empty(), false);
+    }
+
+    public Target withHttpPort(int port) {
+        return new Target(name, host, mmsPort, port, media, auth, playlist, redirect, live);
+    }
+
+    public Target withAuth(Auth a) {
+        return new Target(name, host, mmsPort, httpPort, media, Optional.of(a), playlist, redirect, live);
+    }
+
+    public Target withPlaylist(Endpoint e) {
+        return new Target(name, host, mmsPort, httpPort, media, auth, Optional.of(e), redirect, live);
+    }
+
+    public Target withRedirect(Endpoint e) {
+        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, Optional.of(e), live);
+    }
+
+    public Target withLive(boolean l) {
+        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, redirect, l);
+    }
+
+    /** The media path on this target's own MMS port. */
+    public Endpoint mediaEndpoint() {
+        return new Endpoint(host, mmsPort, httpPort, media);
+    }
+
+    private static String stripSlash(String p) {
+        Objects.requireNonNull(p, "path");
+        return p.startsWith("/") ? p.substring(1) : p;
+    }
+}
