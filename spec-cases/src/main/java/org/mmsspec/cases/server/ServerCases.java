@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 import org.mmsspec.cases.server.mmsp.MmspMessageCases;
 import org.mmsspec.cases.server.mmsp.MmspNegativeCases;
-import org.mmsspec.cases.server.mmsp.MmspStreamingCases;
+import org.mmsspec.cases.server.mmsp.MmspFramingCases;
+import org.mmsspec.cases.server.mmsp.MmspSessionCases;
 import org.mmsspec.cases.server.wmsp.WmspCases;
 
 /** Every server case, in section order within each part. */
@@ -20,8 +21,8 @@ public final class ServerCases {
     }
 
     public static List<CaseGroup> groups() {
-        return Stream.of(MmspMessageCases.groups(), MmspStreamingCases.groups(), MmspNegativeCases.groups(),
-                WmspCases.groups()).flatMap(List::stream).toList();
+        return Stream.of(MmspMessageCases.groups(), MmspFramingCases.groups(), MmspSessionCases.groups(),
+                MmspNegativeCases.groups(), WmspCases.groups()).flatMap(List::stream).toList();
     }
 
     public static List<ServerCase> all() {

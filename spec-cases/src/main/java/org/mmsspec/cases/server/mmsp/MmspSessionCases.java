@@ -1,0 +1,16 @@
+package org.mmsspec.cases.server.mmsp;
+
+import java.util.List;
+
+import org.mmsspec.cases.server.CaseGroup;
+
+/** The MS-MMSP server cases about session features: UDP and packet-pair, resends, stream selection, seeking, stop and restart, playlists, redirect, authentication and the timers. */
+public final class MmspSessionCases {
+
+    private MmspSessionCases() {
+    }
+
+    public static List<CaseGroup> groups() {
+        return List.of();
+    }
+}
