@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.mmsspec.cases.server.CaseGroup;
 
-/** The MS-MMSP server cases about framing: the TcpMessageHeader of every reply, the Data packets of header and content, and the end of a stream. */
+/**
+ * The MS-MMSP server cases about framing: the TcpMessageHeader of every reply, the Data packets of header and
+ * content, and the end of a stream.
+ */
 public final class MmspFramingCases {
 
     private MmspFramingCases() {

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.mmsspec.cases.server.CaseGroup;
 
-/** The MS-MMSP server cases about session features: UDP and packet-pair, resends, stream selection, seeking, stop and restart, playlists, redirect, authentication and the timers. */
+/**
+ * The MS-MMSP server cases about session features: UDP and packet-pair, resends, stream selection, seeking, stop
+ * and restart, playlists, redirect, authentication and the timers.
+ */
 public final class MmspSessionCases {
 
     private MmspSessionCases() {
