@@ -15,6 +15,7 @@ import org.mmsspec.codec.DecodeOptions;
 import org.mmsspec.codec.Decoded;
 import org.mmsspec.codec.Direction;
 import org.mmsspec.codec.MalformedInputException;
+import org.mmsspec.codec.RequestPacketListResend;
 
 /**
  * The client's UDP port for MMSU Data packets (MS-MMSP 2.1): one datagram, one Data packet. Commands stay on the TCP
@@ -78,6 +79,21 @@ public final class UdpDataChannel implements AutoCloseable {
             return new Outcome.Received(transcript.add(Direction.S2C, TranscriptEntry.Kind.UDP_DATA, raw, null,
                     List.of(), e.getMessage()));
         }
+    }
+
+    /**
+     * Sends {@code request} from this port to {@code host:port}: the server takes resend requests on the UDP port whose
+     * number is the TCP port the client connected to (MS-MMSP 3.2.5.11.1).
+     */
+    public void send(RequestPacketListResend request, String host, int port) {
+        byte[] b = request.encode();
+        try {
+            socket.send(new DatagramPacket(b, b.length, new InetSocketAddress(host, port)));
+        } catch (IOException e) {
+            throw new MockClientException("cannot send a resend request to " + host + ":" + port, e);
+        }
+        transcript.add(Direction.C2S, TranscriptEntry.Kind.UDP_DATA, Bytes.view(b, 0, b.length), request, List.of(),
+                null);
     }
 
     @Override

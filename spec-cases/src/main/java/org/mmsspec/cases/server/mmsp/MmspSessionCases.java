@@ -14,6 +14,6 @@ public final class MmspSessionCases {
     }
 
     public static List<CaseGroup> groups() {
-        return List.of();
+        return List.of(S3_2_5_11_ReceivingStartPlaying.cases());
     }
 }
