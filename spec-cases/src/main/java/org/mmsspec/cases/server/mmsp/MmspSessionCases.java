@@ -14,6 +14,7 @@ public final class MmspSessionCases {
     }
 
     public static List<CaseGroup> groups() {
-        return List.of(S3_2_5_11_ReceivingStartPlaying.cases());
+        return List.of(S3_2_5_10_ReceivingStreamSwitch.cases(), S3_2_5_11_ReceivingStartPlaying.cases(),
+                S3_2_5_14_ReceivingStopPlaying.cases());
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mmsspec.cases.server.CaseContext;
+import org.mmsspec.client.AsfHeader;
 import org.mmsspec.client.ExpectationFailure;
 import org.mmsspec.client.Handshake;
 import org.mmsspec.client.MmstClient;
@@ -12,8 +13,12 @@ import org.mmsspec.client.Outcome;
 import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportEndOfStream;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStartedPlaying;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamSwitch;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStopPlaying;
+import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
+import org.mmsspec.codec.mmsp.MmsMessage;
+import org.mmsspec.codec.mmsp.StreamSwitchEntry;
 
 /** Steps the session feature cases share: where playing starts, what comes first, and what must not come. */
 final class SessionSteps {
@@ -59,25 +64,63 @@ final class SessionSteps {
     /** Data packets up to ReportEndOfStream, which the case requires to come. */
     static Played untilEnd(MmstClient c) {
         List<DataPacket> data = new ArrayList<>();
+        List<Outcome.Received> commands = new ArrayList<>();
         while (true) {
             Outcome o = c.receive();
             if (!(o instanceof Outcome.Received r)) {
                 throw new ExpectationFailure("Data packets up to LinkMacToViewerReportEndOfStream", o);
             }
+            var end = r.message(LinkMacToViewerReportEndOfStream.class);
             if (r.dataPacket().isPresent()) {
                 data.add(r.dataPacket().get());
-            }
-            var end = r.message(LinkMacToViewerReportEndOfStream.class);
-            if (end.isPresent()) {
-                return new Played(data, end.get());
+            } else if (end.isPresent()) {
+                return new Played(data, commands, end.get(), 0);
+            } else {
+                commands.add(r);
             }
         }
     }
 
-    /** StopPlaying, then the Data packets still in flight and the ReportEndOfStream that answers it. */
+    /**
+     * StopPlaying, then a StreamSwitch keeping the selection as a barrier: its ReportStreamSwitch marks the point by
+     * which the answer to the stop has come. A server that reached the end before the stop arrived has sent a
+     * ReportEndOfStream of its own first; the last one before the barrier answers the stop.
+     */
     static Played stop(Handshake h, long inc) {
-        h.client().send(new LinkViewerToMacStopPlaying(h.openFileId(), inc));
-        return untilEnd(h.client());
+        MmstClient c = h.client();
+        c.send(new LinkViewerToMacStopPlaying(h.openFileId(), inc));
+        c.send(selectAll(h.header()));
+        List<DataPacket> data = new ArrayList<>();
+        List<Outcome.Received> commands = new ArrayList<>();
+        LinkMacToViewerReportEndOfStream end = null;
+        int afterEnd = 0;
+        while (true) {
+            Outcome o = c.receive();
+            if (!(o instanceof Outcome.Received r)) {
+                throw new ExpectationFailure("LinkMacToViewerReportEndOfStream, then LinkMacToViewerReportStreamSwitch", o);
+            }
+            var eos = r.message(LinkMacToViewerReportEndOfStream.class);
+            if (r.dataPacket().isPresent()) {
+                data.add(r.dataPacket().get());
+                afterEnd += end == null ? 0 : 1;
+            } else if (eos.isPresent()) {
+                end = eos.get();
+                afterEnd = 0;
+            } else if (r.message(LinkMacToViewerReportStreamSwitch.class).isPresent()) {
+                if (end == null) {
+                    throw new ExpectationFailure("LinkMacToViewerReportEndOfStream answering StopPlaying", o);
+                }
+                return new Played(data, commands, end, afterEnd);
+            } else {
+                commands.add(r);
+            }
+        }
+    }
+
+    /** StreamSwitch turning on every stream the header lists. */
+    static LinkViewerToMacStreamSwitch selectAll(AsfHeader header) {
+        return LinkViewerToMacStreamSwitch.of(header.streamNumbers().stream().map(StreamSwitchEntry::on)
+                .toArray(StreamSwitchEntry[]::new));
     }
 
     /** Every Data packet of the file, played from the start on a fresh session: what seeks are judged against. */
@@ -94,10 +137,15 @@ final class SessionSteps {
         return o instanceof Outcome.Received r ? r : null;
     }
 
-    /** What a play gave: its Data packets and the ReportEndOfStream that ended them. */
-    record Played(List<DataPacket> data, LinkMacToViewerReportEndOfStream end) {
-        DataPacket last() {
-            return data.get(data.size() - 1);
+    /**
+     * What a play gave: its Data packets, the command packets among them, the ReportEndOfStream at the end, and how
+     * many Data packets came after that (after a stop, before the barrier).
+     */
+    record Played(List<DataPacket> data, List<Outcome.Received> commands, LinkMacToViewerReportEndOfStream end,
+            int afterEnd) {
+        /** Whether a command packet among the data carried a {@code type} message. */
+        boolean got(Class<? extends MmsMessage> type) {
+            return commands.stream().anyMatch(r -> r.message(type).isPresent());
         }
     }
 }

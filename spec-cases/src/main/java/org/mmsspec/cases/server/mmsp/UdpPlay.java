@@ -26,8 +26,6 @@ import org.mmsspec.codec.mmsp.LinkViewerToMacFunnelInfo;
 import org.mmsspec.codec.mmsp.LinkViewerToMacOpenFile;
 import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
-import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
-import org.mmsspec.codec.mmsp.StreamSwitchEntry;
 
 /**
  * The MMSU sequence (MS-MMSP 3.1.5.1 with a UDP funnel): commands on TCP, Data packets to a UDP port of the client's
@@ -101,8 +99,7 @@ final class UdpPlay {
 
     /** StreamSwitch selecting every stream of the header, and StartPlaying from the start. */
     void play(long inc) {
-        tcp.send(LinkViewerToMacStreamSwitch.of(header.streamNumbers().stream().map(StreamSwitchEntry::on)
-                .toArray(StreamSwitchEntry[]::new)));
+        tcp.send(SessionSteps.selectAll(header));
         tcp.expect(LinkMacToViewerReportStreamSwitch.class);
         tcp.send(LinkViewerToMacStartPlaying.of(openFileId, 0, inc));
         tcp.expect(LinkMacToViewerReportStartedPlaying.class);
