@@ -15,7 +15,8 @@ public final class MmspSessionCases {
 
     public static List<CaseGroup> groups() {
         return List.of(S2_2_4_9_ReportRedirect.cases(), S2_2_4_11_ReportStartStriding.cases(),
-                S2_2_4_14_SecurityChallenge.cases(), S3_2_5_7_ReceivingSecurityResponse.cases(),
+                S2_2_4_12_ReportStreamChange.cases(), S2_2_4_14_SecurityChallenge.cases(), S3_2_4_2_NewAsfHeader.cases(),
+                S3_2_5_7_ReceivingSecurityResponse.cases(),
                 S3_2_5_10_ReceivingStreamSwitch.cases(), S3_2_5_11_ReceivingStartPlaying.cases(),
                 S3_2_5_12_ReceivingStartStriding.cases(), S3_2_5_14_ReceivingStopPlaying.cases());
     }

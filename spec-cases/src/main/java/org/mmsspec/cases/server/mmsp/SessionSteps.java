@@ -11,10 +11,13 @@ import org.mmsspec.client.Handshake;
 import org.mmsspec.client.MmstClient;
 import org.mmsspec.client.Outcome;
 import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.mmsp.ClientLog;
+import org.mmsspec.codec.mmsp.ClientLogInfo;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportEndOfStream;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStartedPlaying;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamSwitch;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
+import org.mmsspec.codec.mmsp.LinkViewerToMacLogging;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStopPlaying;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
 import org.mmsspec.codec.mmsp.MmsMessage;
@@ -121,6 +124,14 @@ final class SessionSteps {
     static LinkViewerToMacStreamSwitch selectAll(AsfHeader header) {
         return LinkViewerToMacStreamSwitch.of(header.streamNumbers().stream().map(StreamSwitchEntry::on)
                 .toArray(StreamSwitchEntry[]::new));
+    }
+
+    /** A LinkViewerToMacLogging with the fields a client without statistics fills in (MS-MMSP 2.2.1.1). */
+    static LinkViewerToMacLogging logging(long openFileId, String transport) {
+        ClientLogInfo info = new ClientLogInfo(ClientLogInfo.SIZE, "-", "-", "NSPlayer/9.0.0.2980", "-", 0, "en-US", "-",
+                "mmsspec", 0, 0, 0, 0, "-", "-", 0, 0, 1, 0, 0, 0, 0, 0, 0, 100, 0);
+        return new LinkViewerToMacLogging(new ClientLog(ClientLog.SIZE, info, openFileId, 0xFFFFFFFFL, "-", "-", 0,
+                "-", "mms", transport, 0, 0, 0, 0, 0));
     }
 
     /** Every Data packet of the file, played from the start on a fresh session: what seeks are judged against. */

@@ -42,6 +42,7 @@ final class UdpPlay {
     boolean pairGranted;
     long clientId;
     long openFileId;
+    long filePacketCount;
     /** The packet-pair Data packets that came before the header, if any. */
     final List<DataPacket> pair = new ArrayList<>();
     AsfHeader header;
@@ -73,7 +74,9 @@ final class UdpPlay {
     static UdpPlay ready(CaseContext ctx, Target.Endpoint e, boolean packetPair) {
         UdpPlay p = connect(ctx, e, packetPair);
         p.tcp.send(LinkViewerToMacOpenFile.of(OPEN, e.path(), Bytes.EMPTY));
-        p.openFileId = p.tcp.expect(LinkMacToViewerReportOpenFile.class).openFileId();
+        var opened = p.tcp.expect(LinkMacToViewerReportOpenFile.class);
+        p.openFileId = opened.openFileId();
+        p.filePacketCount = opened.filePacketCount();
         p.readHeader(HEADER);
         return p;
     }
@@ -99,9 +102,16 @@ final class UdpPlay {
 
     /** StreamSwitch selecting every stream of the header, and StartPlaying from the start. */
     void play(long inc) {
+        playFrom(0, inc);
+    }
+
+    /** StreamSwitch selecting every stream of the header, and StartPlaying from {@code locationId} (0: the start). */
+    void playFrom(long locationId, long inc) {
         tcp.send(SessionSteps.selectAll(header));
         tcp.expect(LinkMacToViewerReportStreamSwitch.class);
-        tcp.send(LinkViewerToMacStartPlaying.of(openFileId, 0, inc));
+        tcp.send(locationId == 0 ? LinkViewerToMacStartPlaying.of(openFileId, 0, inc)
+                : SessionSteps.startAt(openFileId, SessionSteps.BY_OFFSET_OR_LOCATION, SessionSteps.NOT_USED,
+                        locationId, inc));
         tcp.expect(LinkMacToViewerReportStartedPlaying.class);
     }
 
