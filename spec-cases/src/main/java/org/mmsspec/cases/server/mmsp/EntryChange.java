@@ -44,8 +44,7 @@ record EntryChange(Handshake session, LinkMacToViewerReportEndOfStream end, Link
         while (true) {
             DataPacket d = SessionSteps.nextData(e.client());
             header.add(d);
-            if ((d.AFFlags() & DataPacket.AF_HEADER_LAST_ALT) != 0 && d.AFFlags() != DataPacket.AF_PACKET_PAIR
-                    || header.size() > MAX_HEADER_PACKETS) {
+            if ((d.AFFlags() & DataPacket.AF_HEADER_LAST_ALT) != 0 || header.size() > MAX_HEADER_PACKETS) {
                 return new EntryChange(e.session, e.end, e.change, header);
             }
         }

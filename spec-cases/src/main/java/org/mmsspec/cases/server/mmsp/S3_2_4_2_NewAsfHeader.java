@@ -4,13 +4,12 @@ import static org.mmsspec.cases.server.mmsp.SessionSteps.PLAY;
 import static org.mmsspec.cases.server.mmsp.SessionSteps.REPLAY;
 import static org.mmsspec.codec.Level.MUST;
 
-import java.time.Duration;
+
 
 import org.mmsspec.cases.server.CaseContext;
 import org.mmsspec.cases.server.CaseGroup;
 import org.mmsspec.cases.server.ServerCase;
 import org.mmsspec.client.AsfHeader;
-import org.mmsspec.client.Outcome;
 import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamChange;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamSwitch;
@@ -67,12 +66,7 @@ final class S3_2_4_2_NewAsfHeader {
                 .covers("R7").tags(ServerCase.UDP).run(ctx -> {
                     UdpPlay p = udpChanged(ctx);
                     long deadline = System.nanoTime() + SessionSteps.QUIET.toNanos();
-                    while (System.nanoTime() < deadline) {
-                        Outcome o = p.udp.receive(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-                        if (!(o instanceof Outcome.Received r) || r.dataPacket().isEmpty()) {
-                            break;
-                        }
-                        DataPacket d = r.dataPacket().get();
+                    for (DataPacket d = p.udpBefore(deadline); d != null; d = p.udpBefore(deadline)) {
                         ctx.must(d.playIncarnation() == PLAY, "a Data packet of another play came by UDP before any"
                                 + " ReadBlock: " + d);
                     }

@@ -1,5 +1,6 @@
 package org.mmsspec.cases.server.mmsp;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,7 +89,9 @@ final class UdpPlay {
         List<DataPacket> fragments = new ArrayList<>();
         while (true) {
             DataPacket d = nextUdp("the ASF file header by UDP");
-            if (d.AFFlags() == DataPacket.AF_PACKET_PAIR) {
+            boolean pairPacket = d.playIncarnation() == DataPacket.PACKET_PAIR_INCARNATION
+                    && d.AFFlags() == DataPacket.AF_PACKET_PAIR;
+            if (pairPacket) {
                 pair.add(d);
             } else if (d.playIncarnation() == (inc & 0xFF)) {
                 fragments.add(d);
@@ -124,12 +127,40 @@ final class UdpPlay {
         throw new ExpectationFailure(what, o);
     }
 
+    /** The next Data packet by UDP before {@code deadline} ({@link System#nanoTime}), or null when none came. */
+    DataPacket udpBefore(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return null;
+        }
+        Outcome o = udp.receive(Duration.ofNanos(left));
+        return o instanceof Outcome.Received r ? r.dataPacket().orElse(null) : null;
+    }
+
+    /** The next datagram repeating {@code d} (LocationId and AFFlags) before {@code deadline}, or null. */
+    DataPacket copyOf(DataPacket d, long deadline) {
+        for (DataPacket p = udpBefore(deadline); p != null; p = udpBefore(deadline)) {
+            if (p.LocationId() == d.LocationId() && p.AFFlags() == d.AFFlags()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The 32-bit sequence number a resend request names {@code d} by, for a Data packet of the session's first play:
+     * its AFFlags, which count from 0 (MS-MMSP 2.2.5).
+     */
+    static long seq(DataPacket d) {
+        return d.AFFlags();
+    }
+
     /** The next {@code n} Data packets of the play with {@code inc}, by UDP. */
     List<DataPacket> data(long inc, int n) {
         List<DataPacket> out = new ArrayList<>();
         while (out.size() < n) {
             DataPacket d = nextUdp(n + " Data packets by UDP");
-            if (d.playIncarnation() == (inc & 0xFF) && d.AFFlags() != DataPacket.AF_PACKET_PAIR) {
+            if (d.playIncarnation() == (inc & 0xFF)) {
                 out.add(d);
             }
         }
