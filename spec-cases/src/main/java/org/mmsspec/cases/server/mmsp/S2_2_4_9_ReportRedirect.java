@@ -10,6 +10,7 @@ import org.mmsspec.cases.server.CaseContext;
 import org.mmsspec.cases.server.CaseGroup;
 import org.mmsspec.client.Handshake;
 import org.mmsspec.client.MmstClient;
+import org.mmsspec.client.MockClientException;
 import org.mmsspec.codec.Bytes;
 import org.mmsspec.codec.Section;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportRedirect;
@@ -71,11 +72,21 @@ final class S2_2_4_9_ReportRedirect {
                     }
                     URI u = url(ctx, r);
                     String path = u.getPath() == null ? "" : u.getPath();
-                    MmstClient c = ctx.mmst(u.getHost(), u.getPort() < 0 ? MMS_PORT : u.getPort());
+                    MmstClient c = connect(ctx, u);
                     var played = Handshake.on(c, path.startsWith("/") ? path.substring(1) : path).play();
                     ctx.must(played.iterator().hasNext(), "playing " + u + " gave no Data packet: " + played.end());
                 });
         return g;
+    }
+
+    /** A connection to the server of {@code u}; one that cannot be made breaks the rule, the target being reachable. */
+    private static MmstClient connect(CaseContext ctx, URI u) {
+        try {
+            return ctx.mmst(u.getHost(), u.getPort() < 0 ? MMS_PORT : u.getPort());
+        } catch (MockClientException e) {
+            ctx.must(false, "the redirect URL leads nowhere: " + e.getMessage());
+            throw e;
+        }
     }
 
     /** A fresh session on the redirecting place, funnel connected, OpenFile sent. */

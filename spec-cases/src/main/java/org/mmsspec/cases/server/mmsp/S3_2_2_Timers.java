@@ -32,7 +32,8 @@ final class S3_2_2_Timers {
                     ctx.must(waited.outcome() instanceof Outcome.Timeout, "the session stays open for 10 s of"
                             + " silence: " + waited.outcome().summary());
                 });
-        g.add(2, SHOULD, "KeepAlive is 30 s: the first Ping to a silent session comes 25 to 35 s after the last message")
+        g.add(2, SHOULD, "KeepAlive is 30 s: the first Ping to a silent session comes 25 to 35 s after the last"
+                + " message")
                 .covers("R2").tags(ServerCase.SLOW).run(ctx -> {
                     Handshake h = Timers.silentReady(ctx);
                     var waited = Timers.awaitPing(h.client(), Timers.KEEPALIVE.plus(Timers.MARGIN));

@@ -71,14 +71,15 @@ final class S3_2_4_2_NewAsfHeader {
                                 + " ReadBlock: " + d);
                     }
                 });
-        g.add(6, MUST, "Over UDP, ReadBlock after ReportStreamChange: ReportReadBlock and the next entry's header by UDP")
+        g.add(6, MUST, "Over UDP, ReadBlock after ReportStreamChange: ReportReadBlock and the next entry's header by"
+                + " UDP")
                 .covers("R7", "R9").tags(ServerCase.UDP).run(ctx -> {
                     UdpPlay p = udpChanged(ctx);
                     p.readHeader(HEADER_AGAIN);
                     ctx.must(!p.header.streamNumbers().isEmpty(), "the next entry's header lists its streams");
                 });
-        g.add(7, MUST, "Over UDP, the next entry's header, StreamSwitch and StartPlaying: its data by UDP from its first"
-                + " packet").covers("R9").tags(ServerCase.UDP).run(ctx -> {
+        g.add(7, MUST, "Over UDP, the next entry's header, StreamSwitch and StartPlaying: its data by UDP from its"
+                + " first packet").covers("R9").tags(ServerCase.UDP).run(ctx -> {
                     UdpPlay p = udpChanged(ctx);
                     p.readHeader(HEADER_AGAIN);
                     p.play(REPLAY);

@@ -34,8 +34,8 @@ final class S3_2_5_10_ReceivingStreamSwitch {
                 });
         g.add(2, MUST, "StreamSwitch turning one stream on and the others off (destination 0xFFFF): only its payloads"
                 + " are sent").covers("R3", "MMSP-3.2.5.11.1-R2").run(ctx -> selectOne(ctx, false));
-        g.add(3, MUST, "StreamSwitch turning streams off the deployed way (thinning level 2): only the stream left on is"
-                + " sent").covers("R3", "MMSP-3.2.5.11.1-R2")
+        g.add(3, MUST, "StreamSwitch turning streams off the deployed way (thinning level 2): only the stream left on"
+                + " is sent").covers("R3", "MMSP-3.2.5.11.1-R2")
                 .erratum("FFmpeg, libmms and VLC switch a stream off with destination set and thinning level 2 rather"
                         + " than destination 0xFFFF; servers honour both")
                 .run(ctx -> selectOne(ctx, true));

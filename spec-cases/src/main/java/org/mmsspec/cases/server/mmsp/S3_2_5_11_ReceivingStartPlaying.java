@@ -28,8 +28,8 @@ final class S3_2_5_11_ReceivingStartPlaying {
 
     static CaseGroup cases() {
         CaseGroup g = CaseGroup.mmsp("3.2.5.11", "Receiving a LinkViewerToMacStartPlaying Message");
-        g.add(1, MUST, "StartPlaying with no StreamSwitch before it: ReportStartedPlaying, and no Data packet (no stream"
-                + " is selected)").covers("R8", "R9").run(ctx -> {
+        g.add(1, MUST, "StartPlaying with no StreamSwitch before it: ReportStartedPlaying, and no Data packet (no"
+                + " stream is selected)").covers("R8", "R9").run(ctx -> {
                     Handshake h = ctx.handshake().upTo(Handshake.Stage.HEADER_READ);
                     h.client().send(LinkViewerToMacStartPlaying.of(h.openFileId(), 0, PLAY));
                     h.client().expect(LinkMacToViewerReportStartedPlaying.class);
@@ -39,7 +39,8 @@ final class S3_2_5_11_ReceivingStartPlaying {
                 });
         g.add(2, MUST, "StartPlaying in READY with locationId N: the first Data packet is ASF data packet N")
                 .covers("R4").run(ctx -> seek(ctx, Seek.LOCATION_ID));
-        g.add(3, MUST, "StartPlaying in READY with asfOffset inside packet N: the first Data packet is ASF data packet N")
+        g.add(3, MUST, "StartPlaying in READY with asfOffset inside packet N: the first Data packet is ASF data"
+                + " packet N")
                 .covers("R4").run(ctx -> seek(ctx, Seek.ASF_OFFSET));
         g.add(4, MUST, "StartPlaying in READY with position T: the first Data packet is the one holding T, or the first"
                 + " sent at or after T").covers("R4").run(ctx -> seek(ctx, Seek.POSITION));
@@ -64,8 +65,8 @@ final class S3_2_5_11_ReceivingStartPlaying {
                             "no Data packet on TCP when ConnectFunnel named UDP", "none",
                             onTcp == null ? "" : onTcp.summary());
                 });
-        g.add(7, MUST, "Over a UDP funnel with packet-pair granted: two packet-pair Data packets by UDP before the header"
-                + " (LocationId F0F0F000/1, 0xFF, 0x10)").covers("MMSP-3.2.5.8-R5", "MMSP-3.2.5.8-R9",
+        g.add(7, MUST, "Over a UDP funnel with packet-pair granted: two packet-pair Data packets by UDP before the"
+                + " header (LocationId F0F0F000/1, 0xFF, 0x10)").covers("MMSP-3.2.5.8-R5", "MMSP-3.2.5.8-R9",
                         "MMSP-3.2.5.8-R10", "MMSP-3.2.5.8-R11", "MMSP-3.2.5.8-R8").tags(ServerCase.UDP).run(ctx -> {
                     UdpPlay p = UdpPlay.ready(ctx, ctx.target().mediaEndpoint(), true);
                     if (!p.pairGranted) {

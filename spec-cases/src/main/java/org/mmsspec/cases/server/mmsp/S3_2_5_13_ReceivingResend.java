@@ -74,7 +74,8 @@ final class S3_2_5_13_ReceivingResend {
                     r.play.resend(r.play.clientId, r.play.openFileId + 0x100, List.of(UdpPlay.seq(asked)));
                     r.mustGetNoCopy("a wSourceId that is not the file's");
                 });
-        g.add(6, MUST, "After a resend request while streaming, the play goes on: every Data packet of the file arrives")
+        g.add(6, MUST, "After a resend request while streaming, the play goes on: every Data packet of the file"
+                + " arrives")
                 .covers("R6").tags(ServerCase.UDP).run(ctx -> {
                     ctx.requireStored();
                     Resends r = Resends.start(ctx);

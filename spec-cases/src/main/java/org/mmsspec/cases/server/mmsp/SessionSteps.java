@@ -100,7 +100,8 @@ final class SessionSteps {
         while (true) {
             Outcome o = c.receive();
             if (!(o instanceof Outcome.Received r)) {
-                throw new ExpectationFailure("LinkMacToViewerReportEndOfStream, then LinkMacToViewerReportStreamSwitch", o);
+                throw new ExpectationFailure(
+                        "LinkMacToViewerReportEndOfStream, then LinkMacToViewerReportStreamSwitch", o);
             }
             var eos = r.message(LinkMacToViewerReportEndOfStream.class);
             if (r.dataPacket().isPresent()) {
@@ -128,8 +129,8 @@ final class SessionSteps {
 
     /** A LinkViewerToMacLogging with the fields a client without statistics fills in (MS-MMSP 2.2.1.1). */
     static LinkViewerToMacLogging logging(long openFileId, String transport) {
-        ClientLogInfo info = new ClientLogInfo(ClientLogInfo.SIZE, "-", "-", "NSPlayer/9.0.0.2980", "-", 0, "en-US", "-",
-                "mmsspec", 0, 0, 0, 0, "-", "-", 0, 0, 1, 0, 0, 0, 0, 0, 0, 100, 0);
+        ClientLogInfo info = new ClientLogInfo(ClientLogInfo.SIZE, "-", "-", "NSPlayer/9.0.0.2980", "-", 0, "en-US",
+                "-", "mmsspec", 0, 0, 0, 0, "-", "-", 0, 0, 1, 0, 0, 0, 0, 0, 0, 100, 0);
         return new LinkViewerToMacLogging(new ClientLog(ClientLog.SIZE, info, openFileId, 0xFFFFFFFFL, "-", "-", 0,
                 "-", "mms", transport, 0, 0, 0, 0, 0));
     }

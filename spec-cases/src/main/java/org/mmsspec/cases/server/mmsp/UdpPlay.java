@@ -63,7 +63,8 @@ final class UdpPlay {
                 LinkViewerToMacConnect.VIEWER_TO_MAC_REVISION, MmstClient.NSPLAYER, "", ""));
         var connected = p.tcp.expect(LinkMacToViewerReportConnectedEX.class);
         p.pairGranted = packetPair && connected.playIncarnation() == LinkViewerToMacConnect.MMS_USE_PACKET_PAIR;
-        p.tcp.send(new LinkViewerToMacFunnelInfo(p.pairGranted ? LinkViewerToMacFunnelInfo.MMS_PACKET_PAIR_UDP_HIGH_ENTROPY
+        p.tcp.send(new LinkViewerToMacFunnelInfo(p.pairGranted
+                ? LinkViewerToMacFunnelInfo.MMS_PACKET_PAIR_UDP_HIGH_ENTROPY
                 : LinkViewerToMacFunnelInfo.MMS_DISABLE_PACKET_PAIR));
         p.clientId = p.tcp.expect(LinkMacToViewerReportFunnelInfo.class).nCubs();
         p.tcp.send(LinkViewerToMacConnectFunnel.of(p.udp.funnelName()));
