@@ -219,6 +219,8 @@ public final class MmsServerSession {
             if (checkFileId("CloseFile", c.openFileId(), out) && !mutation.has(Quirk.KEEP_OPEN_AFTER_CLOSE_FILE)) {
                 close(out, "CloseFile");
             }
+        } else if (m instanceof LinkViewerToMacLogging && mutation.has(Quirk.REFUSE_LOGGING)) {
+            fail(out, "mutation: Logging refused");
         } else if (!(m instanceof LinkViewerToMacCancelReadBlock || m instanceof LinkViewerToMacLogging
                 || m instanceof LinkViewerToMacPong)) {
             // CancelReadBlock: the header goes out whole at once, nothing is left to cancel. Logging: decoding has
@@ -330,7 +332,8 @@ public final class MmsServerSession {
             return;
         }
         entry = found.get();
-        if (scenario.credentials().isPresent() && !basicTokenMatches(o.tokenData())) {
+        if (scenario.credentials().isPresent() && !basicTokenMatches(o.tokenData())
+                && !mutation.has(Quirk.NO_CHALLENGE)) {
             challenge(o.playIncarnation(), out);
             return;
         }
@@ -417,8 +420,9 @@ public final class MmsServerSession {
             for (int k = 0; k < 2; k++) {
                 byte[] fill = new byte[UDP_PAIR_PAYLOAD];
                 random.nextBytes(fill);
-                out.add(new SessionAction.Data(DataPacket.of(PAIR_LOCATION + k, DataPacket.PACKET_PAIR_INCARNATION,
-                        DataPacket.AF_PACKET_PAIR, Bytes.copyOf(fill)), true, 0, k == 0));
+                DataPacket pair = DataPacket.of(PAIR_LOCATION + k, DataPacket.PACKET_PAIR_INCARNATION,
+                        DataPacket.AF_PACKET_PAIR, Bytes.copyOf(fill));
+                out.add(new SessionAction.Data(pair, true, 0, k == 0, Mutation.Payload.PACKET_PAIR));
             }
         }
         out.add(SessionAction.Reply.of(LinkMacToViewerReportReadBlock.of(0, r.playIncarnation())));
@@ -440,7 +444,7 @@ public final class MmsServerSession {
             boolean last = at + n == h.length;
             int flags = last ? scenario.faults().headerLastFlag() : DataPacket.AF_HEADER_MORE;
             out.add(new SessionAction.Data(DataPacket.of(k, inc, flags, Bytes.view(h, at, n)), udp(),
-                    (long) at * 8000 / bitRate, k == 0));
+                    (long) at * 8000 / bitRate, k == 0, Mutation.Payload.ASF_HEADER));
         }
     }
 
@@ -682,7 +686,7 @@ public final class MmsServerSession {
                 break;
             }
             resendsInWindow++;
-            out.add(new SessionAction.Data(history[slot], true, 0, false));
+            out.add(new SessionAction.Data(history[slot], true, 0, false, Mutation.Payload.RESENT));
         }
         return out;
     }

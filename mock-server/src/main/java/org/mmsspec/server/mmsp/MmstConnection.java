@@ -137,7 +137,11 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (u instanceof StreamFramer.Command c) {
-            for (MmsMessage m : c.decoded().value().messages()) {
+            List<MmsMessage> messages = c.decoded().value().messages();
+            if (mutation.has(Mutation.Quirk.FIRST_MESSAGE_ONLY) && messages.size() > 1) {
+                messages = messages.subList(0, 1);
+            }
+            for (MmsMessage m : messages) {
                 execute(session.onMessage(m));
                 if (session.udp() && !registered) {
                     registered = true;
@@ -249,7 +253,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             if (d.udp()) {
                 writeUdp(d);
             } else {
-                writeTcp(mutation.data(d.packet(), d.packet().encode()), Set.of());
+                writeTcp(mutation.data(d.payload(), d.packet(), d.packet().encode()), Set.of());
             }
         } else if (a instanceof SessionAction.Close c) {
             closeByServer(c.reason());
@@ -319,7 +323,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
 
     private void writeUdp(SessionAction.Data d) {
         InetSocketAddress to = MmstServer.udpTarget(ctx.channel(), session.clientPort());
-        byte[] bytes = mutation.data(d.packet(), d.packet().encode());
+        byte[] bytes = mutation.data(d.payload(), d.packet(), d.packet().encode());
         if (bytes.length == 0) {
             return;
         }

@@ -57,8 +57,14 @@ public interface Mutation {
         KEEP_OPEN_AFTER_CLOSE_FILE,
         /** After ReportRedirect the connection stays open (3.2.5.6). */
         KEEP_OPEN_AFTER_REDIRECT,
-        /** Any credentials open a protected file (3.2.5.6, 3.2.5.7). */
+        /** Any credentials open a protected file (3.2.5.7). */
         ACCEPT_ANY_CREDENTIALS,
+        /** A protected file opens without credentials: OpenFile gets no SecurityChallenge (3.2.5.6). */
+        NO_CHALLENGE,
+        /** Logging is refused as if out of sequence: the connection closes (3.2.5.15). */
+        REFUSE_LOGGING,
+        /** Only the first message of a command packet is handled; the others are dropped (3.2.5.1). */
+        FIRST_MESSAGE_ONLY,
         /** SecurityResponse's cookie is not checked against the challenge's (3.2.5.7). */
         IGNORE_COOKIE,
         /** RequestPacketListResend goes unanswered (3.2.5.13). */
@@ -79,8 +85,11 @@ public interface Mutation {
         return encoded;
     }
 
-    /** A Data packet about to be written, on TCP or UDP, header fragment, packet-pair or content alike. */
-    default byte[] data(DataPacket packet, byte[] encoded) {
+    /** What a Data packet carries. */
+    enum Payload { ASF_HEADER, ASF_DATA, PACKET_PAIR, RESENT }
+
+    /** A Data packet about to be written, on TCP or UDP (MS-MMSP 2.2.2). */
+    default byte[] data(Payload payload, DataPacket packet, byte[] encoded) {
         return encoded;
     }
 
