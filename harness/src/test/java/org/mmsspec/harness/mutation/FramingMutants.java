@@ -44,7 +44,7 @@ final class FramingMutants {
                 new Mutant("sessionId is 0xB00BFACF", HEADER, "R6: sessionId is 0xB00BFACE",
                         header("sessionId", v -> 0xB00BFACFL)),
                 new Mutant("seal is \"MMS!\"", HEADER, "R7: seal is 0x20534D4D", header("seal", v -> 0x21534D4DL)),
-                new Mutant("chunkCount is one unit too many", HEADER, "R8: chunkCount counts the packet in 8-byte units",
+                new Mutant("chunkCount is one unit too many", HEADER, "R8: chunkCount counts 8-byte units",
                         header("chunkCount", v -> v + 1)),
                 new Mutant("seq stays 0", HEADER, "R9: seq goes up by one per command packet", header("seq", v -> 0)),
                 new Mutant("seq starts at 1", HEADER, "R10: the first command packet has seq 0",
