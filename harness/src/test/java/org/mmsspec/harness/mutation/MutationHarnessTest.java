@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ import org.mmsspec.server.scenario.Scenario;
  * it. Every mutant must die only with {@code -Dmmsspec.mutation.strict=true}, while cases are still being written.
  * {@code -Dmmsspec.mutation.parallel} mutants run at once (3), each with the suite's parallelism. With
  * {@code -Dmmsspec.mutation.focus=true} a mutant meets only the cases that can kill it (those of its section, or citing
- * a requirement of it): the same kills, much faster, without the count of cases it upsets elsewhere.
+ * a requirement of it): the same kills, much faster, without the count of cases it upsets elsewhere. By default
+ * ({@code auto}) that happens only where the whole suite for every mutant would take more than {@link #BUDGET}.
  */
 class MutationHarnessTest {
 
@@ -40,7 +42,9 @@ class MutationHarnessTest {
     static final int AT_ONCE = Integer.getInteger("mmsspec.mutation.parallel", 3);
     /** Every read of a case; the reference answers at once, so a mutant that hangs a case costs only this. */
     static final String TIMEOUT = System.getProperty("mmsspec.mutation.timeout", "1s");
-    static final boolean FOCUS = Boolean.getBoolean("mmsspec.mutation.focus");
+    static final String FOCUS = System.getProperty("mmsspec.mutation.focus", "auto");
+    /** What CI affords the mutants on two cores, judged from the time of the unmutated run. */
+    static final Duration BUDGET = Duration.ofSeconds(120);
     static final int AT_LEAST = 45;
 
     static List<Mutant> all() {
@@ -61,6 +65,8 @@ class MutationHarnessTest {
         long start = System.nanoTime();
         RunOptions options = options();
         List<CaseResult> clean = run(options, ServerCases.all(), UnaryOperator.identity());
+        Duration projected = Duration.ofNanos(System.nanoTime() - start).multipliedBy(all().size()).dividedBy(AT_ONCE);
+        boolean focus = FOCUS.equals("auto") ? projected.compareTo(BUDGET) > 0 : Boolean.parseBoolean(FOCUS);
         assertThat(clean).as("the unmutated reference gives no FAIL or WARN")
                 .filteredOn(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.WARN)
                 .extracting(r -> r.id() + ": " + r.message()).isEmpty();
@@ -69,13 +75,13 @@ class MutationHarnessTest {
         Map<Mutant, CompletableFuture<List<CaseResult>>> runs = new LinkedHashMap<>();
         try {
             all().forEach(m -> runs.put(m, CompletableFuture.supplyAsync(
-                    () -> run(options, FOCUS ? canKill(m) : ServerCases.all(), m.inject()), pool)));
+                    () -> run(options, focus ? canKill(m) : ServerCases.all(), m.inject()), pool)));
             Map<Mutant, List<CaseResult>> results = new LinkedHashMap<>();
             runs.forEach((m, f) -> results.put(m, f.join()));
             List<ServerCase> cases = clean.stream().map(CaseResult::serverCase).toList();
             KillReport report = new KillReport(cases, results);
             String text = report.text() + String.format("%nmutation: %.1f s%s", (System.nanoTime() - start) / 1e9,
-                    FOCUS ? ", each mutant against the cases that can kill it" : "");
+                    focus ? ", each mutant against the cases that can kill it" : "");
             System.out.println(text);
             Path file = RunOptions.DEFAULT_REPORT_DIR.resolve("mutation.txt");
             Files.createDirectories(file.getParent());
