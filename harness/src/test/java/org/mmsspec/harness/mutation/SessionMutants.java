@@ -6,6 +6,7 @@ import static org.mmsspec.harness.mutation.Mutations.PLAY_INCARNATION;
 import static org.mmsspec.harness.mutation.Mutations.add;
 import static org.mmsspec.harness.mutation.Mutations.data;
 import static org.mmsspec.harness.mutation.Mutations.field;
+import static org.mmsspec.harness.mutation.Mutations.override;
 import static org.mmsspec.harness.mutation.Mutations.quirk;
 import static org.mmsspec.harness.mutation.Mutations.set;
 
@@ -91,7 +92,49 @@ final class SessionMutants {
                         "R4: each Data packet listed is sent again", quirk(Quirk.NO_RESEND)),
                 new Mutant("a resent Data packet differs from the first", Section.mmsp("3.2.5.13"),
                         "R5: a resent Data packet is byte for byte the first",
-                        data(Payload.RESENT, SessionMutants::flipLastByte)));
+                        data(Payload.RESENT, SessionMutants::flipLastByte)),
+                new Mutant("a refused UDP funnel gets ReportDisconnectedFunnel hr 0", Section.mmsp("2.2.4.4"),
+                        "3.2.5.5 R8: a ConnectFunnel that fails gets ReportDisconnectedFunnel with a failure hr",
+                        override("LinkMacToViewerReportDisconnectedFunnel", "hr", 0)),
+                new Mutant("ReportDisconnectedFunnel playIncarnation is 7", Section.mmsp("2.2.4.4"),
+                        "R2: playIncarnation is 0", override("LinkMacToViewerReportDisconnectedFunnel",
+                                "playIncarnation", 7)),
+                new Mutant("ReportRedirect names an http URL", Section.mmsp("2.2.4.9"),
+                        "R10: the scheme is mms, mmsu or mmst",
+                        override("LinkMacToViewerReportRedirect", "wszLocation", "http://127.0.0.1/sample.asf")),
+                new Mutant("ReportRedirect's URL is percent-encoded", Section.mmsp("2.2.4.9"),
+                        "R8: no percent-encoded characters",
+                        override("LinkMacToViewerReportRedirect", "wszLocation", "mms://127.0.0.1/sam%70le.asf")),
+                new Mutant("ReportRedirect names a place where nothing answers", Section.mmsp("2.2.4.9"),
+                        "R5: wszLocation holds the URL to go on at",
+                        override("LinkMacToViewerReportRedirect", "wszLocation", "mms://127.0.0.1:1/sample.asf")),
+                new Mutant("ReportStartStriding carries an error hr", Section.mmsp("2.2.4.11"),
+                        "R1: StartStriding in READY is answered with ReportStartStriding, hr 0",
+                        field("LinkMacToViewerReportStartStriding", "hr", v -> 0x80004005L)),
+                new Mutant("ReportStartStriding spare is 1", Section.mmsp("2.2.4.11"), "R3: spare is 0",
+                        field("LinkMacToViewerReportStartStriding", "spare", v -> 1)),
+                new Mutant("ReportStreamChange hr is 1", Section.mmsp("2.2.4.12"), "R2: hr is 0",
+                        field("LinkMacToViewerReportStreamChange", "hr", v -> 1)),
+                new Mutant("ReportStreamChange cbPacketSize is 100", Section.mmsp("2.2.4.12"),
+                        "R4: cbPacketSize is the largest ASF data packet of the next entry",
+                        field("LinkMacToViewerReportStreamChange", "cbPacketSize", v -> 100)),
+                new Mutant("ReportStreamChange dwStreamId is 5", Section.mmsp("2.2.4.12"), "R7: dwStreamId is 0",
+                        field("LinkMacToViewerReportStreamChange", "dwStreamId", v -> 5)),
+                new Mutant("every SecurityChallenge carries cookie 1234", Section.mmsp("2.2.4.14"),
+                        "R3: the cookie lets the server match the response to its challenge",
+                        field("LinkMacToViewerSecurityChallenge", "cookie", v -> 1234)),
+                new Mutant("ReportStreamSwitch hr is 1", Section.mmsp("3.2.5.10"),
+                        "R6: StreamSwitch is answered with ReportStreamSwitch (hr 0)",
+                        field("LinkMacToViewerReportStreamSwitch", "hr", v -> 1)),
+                new Mutant("a stream switched off keeps flowing", Section.mmsp("3.2.5.10"),
+                        "R3: the selection StreamSwitch makes is applied to the payloads sent",
+                        quirk(Quirk.NO_STREAM_FILTER)),
+                new Mutant("ReportEndOfStream has hr 1 when answering StopPlaying", Section.mmsp("3.2.5.14"),
+                        "R6: the ReportEndOfStream answering StopPlaying has hr 0",
+                        field("LinkMacToViewerReportEndOfStream", "hr", v -> 1)),
+                new Mutant("Data packets after a restart carry the old playIncarnation", Section.mmsp("3.2.5.14"),
+                        "R8, 3.2.5.11 R6: a StartPlaying after a stop takes its new playIncarnation",
+                        data(Payload.ASF_DATA, p -> p.playIncarnation() == 0x3B, set(PLAY_INCARNATION, 1, 0x2A))));
     }
 
     private static byte[] flipLastByte(byte[] b) {

@@ -17,6 +17,8 @@ final class S3_2_2_Timers {
 
     /** Idleness a session with the recommended Idle-Timeout easily survives, answering Pings meanwhile. */
     private static final Duration IDLE = Duration.ofSeconds(65);
+    /** Silence the default run affords; a KeepAlive this short is far below the minimum. */
+    private static final Duration QUICK = Duration.ofSeconds(1);
 
     private S3_2_2_Timers() {
     }
@@ -51,6 +53,13 @@ final class S3_2_2_Timers {
                     h.client().send(LinkViewerToMacStartPlaying.of(h.openFileId(), 0, SessionSteps.PLAY));
                     h.client().expect(LinkMacToViewerReportStartedPlaying.class);
                     SessionSteps.nextData(h.client());
+                });
+        g.add(4, MUST, "No Ping within 1 s of the last message (the quick check of the 10 s minimum, run by default)")
+                .covers("R2").run(ctx -> {
+                    Handshake h = Timers.silentReady(ctx);
+                    var waited = Timers.awaitPing(h.client(), QUICK);
+                    ctx.must(!waited.ping(), "a Ping came " + waited.after().toMillis() + " ms after the last"
+                            + " message, before the 10 s minimum");
                 });
         return g;
     }

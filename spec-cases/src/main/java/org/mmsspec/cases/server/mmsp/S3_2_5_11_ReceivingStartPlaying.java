@@ -90,12 +90,12 @@ final class S3_2_5_11_ReceivingStartPlaying {
     private enum Seek { LOCATION_ID, ASF_OFFSET, POSITION }
 
     /**
-     * Plays the whole file once, then starts a fresh session in the middle of it and compares the first Data packet
+     * Plays the start of the file once, then starts a fresh session in the middle of it and compares the first Data packet
      * with the packet of the whole play that should come first.
      */
     private static void seek(CaseContext ctx, Seek how) {
         ctx.requireStored();
-        List<DataPacket> whole = SessionSteps.wholeFile(ctx);
+        List<DataPacket> whole = SessionSteps.firstPackets(ctx, SessionSteps.SEEK_SAMPLE);
         ctx.must(whole.size() >= 4, "the file played from the start gives at least 4 Data packets, not "
                 + whole.size());
         int m = middle(whole);

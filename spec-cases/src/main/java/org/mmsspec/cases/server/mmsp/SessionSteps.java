@@ -34,6 +34,8 @@ final class SessionSteps {
     /** playIncarnation values of the cases' own StartPlaying, distinct from the Handshake's 1 to 3. */
     static final long PLAY = 0x2A;
     static final long REPLAY = 0x3B;
+    /** Data packets played from the start that a seek is made among. */
+    static final int SEEK_SAMPLE = 12;
 
     private SessionSteps() {
     }
@@ -135,12 +137,34 @@ final class SessionSteps {
                 "-", "mms", transport, 0, 0, 0, 0, 0));
     }
 
-    /** Every Data packet of the file, played from the start on a fresh session: what seeks are judged against. */
+    /** Every Data packet of the file, played from the start on a fresh session. */
     static List<DataPacket> wholeFile(CaseContext ctx) {
+        return untilEnd(playingFromStart(ctx).client()).data();
+    }
+
+    /**
+     * The first {@code n} Data packets of the file (fewer where it has fewer), played from the start on a fresh session:
+     * what seeks are judged against, without waiting for the whole of a long file.
+     */
+    static List<DataPacket> firstPackets(CaseContext ctx, int n) {
+        Handshake h = playingFromStart(ctx);
+        List<DataPacket> out = new ArrayList<>();
+        while (out.size() < n) {
+            Outcome o = h.client().readUntil(r -> r.dataPacket().isPresent()
+                    || r.message(LinkMacToViewerReportEndOfStream.class).isPresent());
+            if (!(o instanceof Outcome.Received r) || r.dataPacket().isEmpty()) {
+                break;
+            }
+            out.add(r.dataPacket().get());
+        }
+        return out;
+    }
+
+    private static Handshake playingFromStart(CaseContext ctx) {
         Handshake h = ready(ctx);
         h.client().send(LinkViewerToMacStartPlaying.of(h.openFileId(), 0, PLAY));
         h.client().expect(LinkMacToViewerReportStartedPlaying.class);
-        return untilEnd(h.client()).data();
+        return h;
     }
 
     /** The first unit within {@link #QUIET} that is a Data packet, or null when none came. */
