@@ -24,7 +24,7 @@ final class S2_2_4_14_SecurityChallenge {
     static CaseGroup cases() {
         CaseGroup g = CaseGroup.mmsp("2.2.4.14", "LinkMacToViewerSecurityChallenge");
         g.add(1, MUST, "OpenFile with no credentials on a protected path is answered with SecurityChallenge")
-                .covers("R1", "MMSP-3.2.5.6-R11").tags(ServerCase.AUTH).run(ctx -> {
+                .covers("R1", "MMSP-3.2.5.6-R11").tags(ServerCase.AUTH).judgedBy(OPEN_FILE).run(ctx -> {
                     AuthSteps.challenged(ctx, AuthSteps.funnelled(ctx));
                 });
         g.add(2, MUST, "SecurityChallenge echoes the playIncarnation of the OpenFile it answers").covers("R2")
@@ -64,7 +64,8 @@ final class S2_2_4_14_SecurityChallenge {
                             "AuthenPackage names the scheme of the challenge to come", "BASIC or NTLM", authen);
                 });
         g.add(7, MUST, "OpenFile carrying good Basic credentials in tokenData is answered with ReportOpenFile hr 0, no"
-                + " challenge").covers("MMSP-3.2.5.6-R9", "MMSP-3.2.5.6-R15").tags(ServerCase.AUTH).run(ctx -> {
+                + " challenge").covers("MMSP-3.2.5.6-R9", "MMSP-3.2.5.6-R15").tags(ServerCase.AUTH).judgedBy(OPEN_FILE)
+                .run(ctx -> {
                     Handshake h = AuthSteps.funnelled(ctx);
                     h.client().send(LinkViewerToMacOpenFile.of(AuthSteps.OPEN, ctx.requireAuth().endpoint().path(),
                             AuthSteps.good(ctx)));

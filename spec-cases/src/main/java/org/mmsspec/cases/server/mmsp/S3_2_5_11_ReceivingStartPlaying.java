@@ -5,7 +5,9 @@ import static org.mmsspec.cases.server.mmsp.SessionSteps.NOT_USED;
 import static org.mmsspec.cases.server.mmsp.SessionSteps.PLAY;
 import static org.mmsspec.codec.Level.MUST;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.mmsspec.cases.server.CaseContext;
 import org.mmsspec.cases.server.CaseGroup;
@@ -22,6 +24,8 @@ final class S3_2_5_11_ReceivingStartPlaying {
 
     private static final Section SENDING_DATA = Section.mmsp("3.2.5.11.1");
     private static final Section READ_BLOCK = Section.mmsp("3.2.5.8");
+    /** How WMS 4.0 and 4.1 name themselves in Connect, as the spec's tables spell it (MS-MMSP 2.2.4.17). */
+    private static final String SPOOOON = "Spoooon!";
 
     private S3_2_5_11_ReceivingStartPlaying() {
     }
@@ -83,6 +87,16 @@ final class S3_2_5_11_ReceivingStartPlaying {
                     }
                     ctx.check(READ_BLOCK, MUST, !p.pair.get(0).Payload().equals(p.pair.get(1).Payload()),
                             "the two packet-pair payloads are different random data", null, null);
+                });
+        g.add(8, MUST, "A \"Spoooon!\" (WMS 4.x) client that sends no StreamSwitch gets every stream after StartPlaying")
+                .covers("R7").run(ctx -> {
+                    Handshake h = ctx.handshake().subscriberName(SPOOOON).upTo(Handshake.Stage.HEADER_READ);
+                    h.client().send(LinkViewerToMacStartPlaying.of(h.openFileId(), 0, PLAY));
+                    h.client().expect(LinkMacToViewerReportStartedPlaying.class);
+                    Set<Integer> seen = new HashSet<>();
+                    SessionSteps.untilEnd(h.client()).data()
+                            .forEach(d -> seen.addAll(AsfPacketInfo.of(d.Payload()).streams()));
+                    ctx.mustEqual("streams with payloads for a WMS 4.x client", h.header().streamNumbers(), seen);
                 });
         return g;
     }
