@@ -95,6 +95,11 @@ final class SessionSteps {
         MmstClient c = h.client();
         c.send(new LinkViewerToMacStopPlaying(h.openFileId(), inc));
         c.send(selectAll(h.header()));
+        return untilBarrier(c);
+    }
+
+    /** What came up to the ReportStreamSwitch that follows a StopPlaying; see {@link #stop}. */
+    static Played untilBarrier(MmstClient c) {
         List<DataPacket> data = new ArrayList<>();
         List<Outcome.Received> commands = new ArrayList<>();
         LinkMacToViewerReportEndOfStream end = null;
