@@ -29,7 +29,7 @@ import org.mmsspec.codec.Violation;
  * opened; the coverage of the requirements index closes the page. Every text from a case or a target is escaped.
  *
  * <p>Size is bounded: a case that passed or skipped shows only headlines of its first entries; one that did not shows
- * each entry's fields, violations and first bytes as hex, up to a limit per connection.
+ * each entry's fields, violations and first bytes as hex (fewer for Data packets), up to a limit per connection.
  */
 public final class ReportHtml {
 
@@ -37,7 +37,9 @@ public final class ReportHtml {
     /** Headlines shown per connection of a case that passed or skipped. */
     static final int QUIET_ENTRIES = 40;
     /** Entries shown in full (fields, violations, hex) per connection of a case that did not pass. */
-    static final int DETAILED_ENTRIES = 300;
+    static final int DETAILED_ENTRIES = 200;
+    /** Bytes of hex shown per Data packet; other entries show {@link Transcript#HEX_PER_ENTRY}. */
+    static final int DATA_HEX = 64;
     /** Headlines shown per connection after the detailed ones. */
     static final int MORE_HEADLINES = 1000;
 
@@ -176,8 +178,9 @@ public final class ReportHtml {
                 for (Violation v : e.violations()) {
                     b.append("<span class=\"bad\">      ! ").append(esc(v.toString())).append("</span>\n");
                 }
-                b.append("<span class=\"hex\">").append(esc(e.hexText(Transcript.HEX_PER_ENTRY, "      ")))
-                        .append("</span>");
+                if (e.raw().length() > 0) {
+                    b.append("<span class=\"hex\">").append(esc(e.hexText(hexBytes(e), "      "))).append("</span>");
+                }
             }
         }
         if (entries.size() > shown) {
@@ -187,6 +190,12 @@ public final class ReportHtml {
             b.append("… ").append(t.dropped()).append(" entries not kept (transcript full)\n");
         }
         b.append("</pre></details>\n");
+    }
+
+    /** Data packets are many and their payload is media: their first bytes (the header) say enough. */
+    private static int hexBytes(TranscriptEntry e) {
+        return e.kind() == TranscriptEntry.Kind.DATA || e.kind() == TranscriptEntry.Kind.UDP_DATA ? DATA_HEX
+                : Transcript.HEX_PER_ENTRY;
     }
 
     private static void coverage(StringBuilder b, RunReport report, RequirementIndex index) {
