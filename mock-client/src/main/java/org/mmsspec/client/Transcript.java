@@ -53,7 +53,8 @@ public final class Transcript {
         static Optional<Connection> parse(String note) {
             Matcher m = note == null ? null : NOTE.matcher(note);
             return m != null && m.matches()
-                    ? Optional.of(new Connection(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))))
+                    ? Optional.of(new Connection(m.group(1), Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(3))))
                     : Optional.empty();
         }
 

@@ -103,8 +103,9 @@ public final class ReportHtml {
                 .append("\" data-verdict=\"").append(r.verdict()).append("\" data-text=\"").append(esc(text))
                 .append('"').append(report.failsBuild(r) ? " open" : "").append(">\n<summary><span class=\"badge ")
                 .append(css(r.verdict())).append("\">").append(r.verdict()).append("</span> <b>").append(esc(c.id()))
-                .append("</b> <span class=\"sec\">").append(esc(c.section().toString())).append("</span> <span class=\"lvl\">")
-                .append(c.level()).append("</span> <span class=\"ms\">").append(r.durationMs()).append(" ms</span> ")
+                .append("</b> <span class=\"sec\">").append(esc(c.section().toString()))
+                .append("</span> <span class=\"lvl\">").append(c.level()).append("</span> <span class=\"ms\">")
+                .append(r.durationMs()).append(" ms</span> ")
                 .append(esc(c.description())).append("</summary>\n<div class=\"body\">");
         if (report.known(r)) {
             b.append("<p class=\"note\">The baseline holds this verdict: it does not fail the run.</p>");
@@ -163,14 +164,14 @@ public final class ReportHtml {
         List<TranscriptEntry> entries = t.entries();
         b.append("<details class=\"conn\"><summary>").append(esc(rec.label())).append(": ").append(entries.size())
                 .append(entries.size() == 1 ? " entry" : " entries")
-                .append(quiet ? " (headlines only: the case passed)" : "").append("</summary><pre>");
+                .append(quiet ? " (headlines only)" : "").append("</summary><pre>");
         int detailed = quiet ? 0 : DETAILED_ENTRIES;
         int shown = quiet ? QUIET_ENTRIES : DETAILED_ENTRIES + MORE_HEADLINES;
         for (int i = 0; i < entries.size() && i < shown; i++) {
             TranscriptEntry e = entries.get(i);
             boolean bad = !e.violations().isEmpty();
-            b.append("<span class=\"").append(e.direction() == null ? "ev" : e.direction().name().toLowerCase(Locale.ROOT))
-                    .append(bad ? " bad" : "").append("\">")
+            String side = e.direction() == null ? "ev" : e.direction().name().toLowerCase(Locale.ROOT);
+            b.append("<span class=\"").append(side).append(bad ? " bad" : "").append("\">")
                     .append(esc(String.format(Locale.ROOT, "%10.3f ms  ", e.nanos() / 1e6))).append(esc(e.headline()))
                     .append("</span>\n");
             if (i < detailed) {
@@ -202,7 +203,9 @@ public final class ReportHtml {
         Coverage cov = report.coverage();
         Map<String, List<String>> casesById = new LinkedHashMap<>();
         for (CaseResult r : report.results()) {
-            r.serverCase().requirements().forEach(id -> casesById.computeIfAbsent(id, k -> new ArrayList<>()).add(r.id()));
+            for (String id : r.serverCase().requirements()) {
+                casesById.computeIfAbsent(id, k -> new ArrayList<>()).add(r.id());
+            }
         }
         b.append("<h2 id=\"coverage\">Coverage of the requirements index</h2>\n<p>")
                 .append(cov.covered().size()).append(" of ").append(cov.covered().size() + cov.uncovered().size())

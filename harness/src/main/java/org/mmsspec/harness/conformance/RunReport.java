@@ -48,7 +48,7 @@ public record RunReport(String target, RunSettings settings, List<CaseResult> re
         return results.stream().filter(this::failsBuild).toList();
     }
 
-    /** Writes report.json, report.html and, where asked for, a pcap per case into {@code dir}; returns the two reports. */
+    /** Writes report.json, report.html and, where asked for, a pcap per case into {@code dir}; returns the reports. */
     public List<Path> write(Path dir, boolean pcap) throws IOException {
         List<Path> files = List.of(ReportJson.write(this, dir), ReportHtml.write(this, dir));
         if (pcap) {
