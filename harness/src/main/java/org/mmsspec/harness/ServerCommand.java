@@ -94,7 +94,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--slow", description = "Include the slow timer cases.")
     private boolean slow;
 
-    @Option(names = "--pcap", description = "Also write a pcap of each case's connections.")
+    @Option(names = "--pcap", description = "Also write pcap/<case id>.pcap of each case's TCP connections "
+            + "(tshark: -d tcp.port==PORT,msmms where the target is not on 1755).")
     private boolean pcap;
 
     @Option(names = "--image", paramLabel = "IMAGE", description = "Start the target from this container image.")

@@ -74,6 +74,21 @@ class PcapTest {
     }
 
     @Test
+    void eachMmshRequestIsAConnectionOfItsOwn() {
+        try (MockMmsServer server = MockMmsServer.start(Scenario.builder().pacing(Pacing.FAST).build())) {
+            int port = server.port(Protocol.MMSH);
+            MmshClient c = new MmshClient("127.0.0.1", port, Duration.ofSeconds(2));
+            assertThat(c.describe("/sample.asf").status()).isEqualTo(200);
+            assertThat(c.describe("/sample.asf").status()).isEqualTo(200);
+            List<Frame> frames = frames(new Pcap().add(c.transcript()).toByteArray());
+            List<Frame> syns = frames.stream().filter(f -> f.flags() == 0x02).toList();
+            assertThat(syns).hasSize(2).allSatisfy(f -> assertThat(f.dstPort()).isEqualTo(port));
+            assertThat(syns.get(0).srcPort()).isNotEqualTo(syns.get(1).srcPort());
+            assertThat(frames).filteredOn(f -> f.payload() > 0 && f.dstPort() == port).hasSize(2);
+        }
+    }
+
+    @Test
     void aLongPayloadIsSplitIntoFramesAnIpPacketCanHold() {
         Pcap p = new Pcap();
         p.flow(Pcap.address("127.0.0.1"), 40000, Pcap.address("127.0.0.1"), 1755)
