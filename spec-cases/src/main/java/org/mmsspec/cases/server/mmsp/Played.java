@@ -18,6 +18,7 @@ import org.mmsspec.codec.mmsp.LinkMacToViewerReportEndOfStream;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportOpenFile;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStartedPlaying;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
+import org.mmsspec.codec.mmsp.TcpMessageHeader;
 
 /**
  * A TCP session played for the framing cases: the handshake through StartPlaying, the content up to
@@ -41,10 +42,27 @@ final class Played {
             return "reply " + index + " (" + names + ")";
         }
 
-        /** The u32 at {@code offset} of the bytes, little-endian. */
         long u32(int offset) {
-            return (raw.get(offset) & 0xFFL) | (raw.get(offset + 1) & 0xFFL) << 8 | (raw.get(offset + 2) & 0xFFL) << 16
-                    | (raw.get(offset + 3) & 0xFFL) << 24;
+            return Played.u32(raw, offset);
+        }
+
+        /** The decoded header; a reply that cannot be decoded breaks the case's rule. */
+        TcpMessageHeader header(CaseContext ctx) {
+            ctx.must(packet != null, label() + " decodes: " + note);
+            return packet.header();
+        }
+
+        /** The bytes the messages claim by their chunkLen, walked from the end of the header. */
+        long messageArea() {
+            long at = TcpMessageHeader.SIZE;
+            while (at + 8 <= raw.length()) {
+                long chunkLen = u32((int) at);
+                if (chunkLen == 0) {
+                    break;
+                }
+                at += chunkLen * 8;
+            }
+            return at - TcpMessageHeader.SIZE;
         }
     }
 
@@ -145,6 +163,15 @@ final class Played {
         }
         ctx.must(!out.isEmpty(), "the server sent command packets");
         return out;
+    }
+
+    /** The u32 at {@code offset} of {@code b}, little-endian; 0 past the end. */
+    static long u32(Bytes b, int offset) {
+        if (offset + 4 > b.length()) {
+            return 0;
+        }
+        return (b.get(offset) & 0xFFL) | (b.get(offset + 1) & 0xFFL) << 8 | (b.get(offset + 2) & 0xFFL) << 16
+                | (b.get(offset + 3) & 0xFFL) << 24;
     }
 
     private Run readRun() {

@@ -46,7 +46,7 @@ final class S2_2_3_TcpMessageHeader {
                     Played p = Played.play(ctx);
                     noLostFraming(ctx, p);
                     everyReply(ctx, p, MUST, "messageLength", TcpMessageHeader::messageLength,
-                            (r, h) -> 16 + messageArea(r));
+                            (r, h) -> 16 + r.messageArea());
                 });
         g.add(7, MUST, "Every reply of a played session has seal 0x20534D4D (\"MMS \")").covers("R7")
                 .run(ctx -> everyReply(ctx, MUST, "seal", TcpMessageHeader::seal, (r, h) -> TcpMessageHeader.SEAL));
@@ -58,15 +58,15 @@ final class S2_2_3_TcpMessageHeader {
                         (r, h) -> TcpMessageHeader.expectedChunkCount(h.messageLength(), ctx.settings().profile())));
         g.add(9, MUST, "The server's first command packet has seq 0").covers("R10").run(ctx -> {
             Played.Reply first = Played.play(ctx).replies().get(0);
-            ctx.mustEqual("seq of " + first.label(), 0, header(ctx, first).seq());
+            ctx.mustEqual("seq of " + first.label(), 0, first.header(ctx).seq());
         });
         g.add(10, MUST, "seq goes up by one from each command packet the server sends to the next (Data packets "
                 + "do not count)").covers("R9").run(ctx -> {
                     List<Played.Reply> replies = Played.play(ctx).replies();
                     for (int i = 1; i < replies.size(); i++) {
-                        int before = header(ctx, replies.get(i - 1)).seq();
+                        int before = replies.get(i - 1).header(ctx).seq();
                         ctx.mustEqual("seq of " + replies.get(i).label(), (before + 1) & 0xFFFF,
-                                header(ctx, replies.get(i)).seq());
+                                replies.get(i).header(ctx).seq());
                     }
                 });
         g.add(11, MUST, "Every reply of a played session has MBZ 0x0000").covers("R11")
@@ -91,7 +91,7 @@ final class S2_2_3_TcpMessageHeader {
     private static void everyReply(CaseContext ctx, Played p, Level level, String field,
             ToLongFunction<TcpMessageHeader> get, Expected expected) {
         for (Played.Reply r : p.replies()) {
-            TcpMessageHeader h = header(ctx, r);
+            TcpMessageHeader h = r.header(ctx);
             long want = expected.of(r, h);
             long got = get.applyAsLong(h);
             if (want != got) {
@@ -100,24 +100,6 @@ final class S2_2_3_TcpMessageHeader {
                 return;
             }
         }
-    }
-
-    static TcpMessageHeader header(CaseContext ctx, Played.Reply r) {
-        ctx.must(r.packet() != null, r.label() + " decodes: " + r.note());
-        return r.packet().header();
-    }
-
-    /** The bytes the messages claim by their chunkLen, walked from the end of the header. */
-    static long messageArea(Played.Reply r) {
-        long at = TcpMessageHeader.SIZE;
-        while (at + 8 <= r.raw().length()) {
-            long chunkLen = r.u32((int) at);
-            if (chunkLen == 0) {
-                break;
-            }
-            at += chunkLen * 8;
-        }
-        return at - TcpMessageHeader.SIZE;
     }
 
     /** A wrong length shows as a stream that can no longer be cut into units. */

@@ -20,10 +20,7 @@ final class S2_2_4_5_ReportEndOfStream {
         g.add(1, MUST, "The message that ends the content carries MID 0x0004001E").covers("R1").run(ctx -> {
             ctx.requireStored();
             var run = Played.play(ctx).firstComplete();
-            Outcome.Received end = (Outcome.Received) run.end();
-            var raw = end.entry().raw();
-            long mid = (raw.get(36) & 0xFFL) | (raw.get(37) & 0xFFL) << 8 | (raw.get(38) & 0xFFL) << 16
-                    | (raw.get(39) & 0xFFL) << 24;
+            long mid = Played.u32(((Outcome.Received) run.end()).entry().raw(), TcpMessageHeader.SIZE + 4);
             ctx.mustEqual("MID at offset " + (TcpMessageHeader.SIZE + 4) + " of the packet ending the content",
                     LinkMacToViewerReportEndOfStream.TYPE.mid(), mid);
         });

@@ -39,13 +39,13 @@ final class S2_2_4_MessageTypes {
                     for (Played.Reply r : Played.play(ctx).replies()) {
                         long area = r.raw().length() - TcpMessageHeader.SIZE;
                         ctx.mustEqual("bytes the messages of " + r.label() + " claim by chunkLen", area,
-                                S2_2_3_TcpMessageHeader.messageArea(r));
+                                r.messageArea());
                     }
                 });
         g.add(2, MUST, "Every reply message's fields end within its chunkLen, padding filling up to the 8-byte boundary")
                 .covers("R2").run(ctx -> {
                     for (Played.Reply r : Played.play(ctx).replies()) {
-                        S2_2_3_TcpMessageHeader.header(ctx, r);
+                        r.header(ctx);
                         int at = TcpMessageHeader.SIZE;
                         for (MmsMessage m : r.packet().messages()) {
                             long chunkLen = r.u32(at);
