@@ -12,12 +12,13 @@ import org.mmsspec.client.TranscriptEntry;
 import org.mmsspec.codec.Bytes;
 import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.Direction;
-import org.mmsspec.codec.Level;
 import org.mmsspec.codec.mmsp.CommandPacket;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportEndOfStream;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportOpenFile;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStartedPlaying;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
+import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
+import org.mmsspec.codec.mmsp.StreamSwitchEntry;
 import org.mmsspec.codec.mmsp.TcpMessageHeader;
 
 /**
@@ -146,8 +147,8 @@ final class Played {
                 : new LinkViewerToMacStartPlaying(openFileId, 0, Double.MAX_VALUE, LinkViewerToMacStartPlaying.NOT_USED,
                         locationId, 0, incarnation, 0, 0, 0, 0));
         var started = client().expect(LinkMacToViewerReportStartedPlaying.class);
-        ctx.check(LinkMacToViewerReportStartedPlaying.TYPE.section(), Level.MUST, started.hr() == 0,
-                "StartPlaying after ReportEndOfStream is answered with hr 0", "0", Long.toHexString(started.hr()));
+        ctx.must(started.hr() == 0, "StartPlaying from READY is answered with hr 0, not 0x"
+                + Long.toHexString(started.hr()));
         Run r = readRun();
         runs.add(r);
         return r;
@@ -163,6 +164,12 @@ final class Played {
         }
         ctx.must(!out.isEmpty(), "the server sent command packets");
         return out;
+    }
+
+    /** StreamSwitch turning on every stream {@code h} lists. */
+    static LinkViewerToMacStreamSwitch selectAll(AsfHeader h) {
+        return LinkViewerToMacStreamSwitch.of(h.streamNumbers().stream().map(StreamSwitchEntry::on)
+                .toArray(StreamSwitchEntry[]::new));
     }
 
     /** The u32 at {@code offset} of {@code b}, little-endian; 0 past the end. */

@@ -18,8 +18,6 @@ import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamSwitch;
 import org.mmsspec.codec.mmsp.LinkViewerToMacConnectFunnel;
 import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
-import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
-import org.mmsspec.codec.mmsp.StreamSwitchEntry;
 
 /**
  * A session whose Data packets go over UDP (ConnectFunnel naming a UDP port, so Client-Port is not 0): the header
@@ -61,8 +59,7 @@ record PlayedUdp(MmstClient client, UdpDataChannel udp, AsfHeader header, List<D
             header.add(d);
         }
         AsfHeader asf = new AsfHeader(header);
-        c.send(LinkViewerToMacStreamSwitch.of(asf.streamNumbers().stream().map(StreamSwitchEntry::on)
-                .toArray(StreamSwitchEntry[]::new)));
+        c.send(Played.selectAll(asf));
         c.expect(LinkMacToViewerReportStreamSwitch.class);
         c.send(LinkViewerToMacStartPlaying.of(h.openFileId(), 0, Played.PLAY_INCARNATION));
         c.expect(LinkMacToViewerReportStartedPlaying.class);

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.mmsspec.cases.server.CaseGroup;
+import org.mmsspec.client.Handshake;
 import org.mmsspec.codec.Bytes;
 import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamSwitch;
 
 /**
  * MS-MMSP 3.2.5.11.1: each ASF data packet in a Data packet of its own, LocationId its number in the file, AFFlags
@@ -98,6 +100,13 @@ final class S3_2_5_11_1_SendingAsfDataPackets {
                         ctx.must(!p.content().isEmpty(), "content Data packets came over UDP");
                         ctx.must(p.tcpData().isEmpty(), p.tcpData().size() + " content Data packets came over TCP");
                     }
+                });
+        g.add(8, MUST, "While streaming, StreamSwitch is taken: ReportStreamSwitch hr 0 comes among the Data packets")
+                .covers("R11").run(ctx -> {
+                    Handshake h = ctx.handshake().upTo(Handshake.Stage.PLAYING);
+                    h.client().send(Played.selectAll(h.header()));
+                    var reply = h.client().awaitMessage(LinkMacToViewerReportStreamSwitch.class);
+                    ctx.mustEqual("hr of ReportStreamSwitch while streaming", 0L, reply.hr());
                 });
         return g;
     }

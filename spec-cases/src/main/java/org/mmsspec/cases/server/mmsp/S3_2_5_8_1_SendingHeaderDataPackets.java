@@ -6,10 +6,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
+import org.mmsspec.cases.server.CaseContext;
 import org.mmsspec.cases.server.CaseGroup;
 import org.mmsspec.client.Handshake;
+import org.mmsspec.client.MmstClient;
 import org.mmsspec.client.Outcome;
 import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportReadBlock;
+import org.mmsspec.codec.mmsp.LinkViewerToMacCancelReadBlock;
+import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
 
 /**
  * MS-MMSP 3.2.5.8.1: the ASF file header after ReportReadBlock, as Data packets that carry the ReadBlock's
@@ -80,6 +85,21 @@ final class S3_2_5_8_1_SendingHeaderDataPackets {
                     ctx.must(!(o instanceof Outcome.Received), "a Data packet came before StartPlaying: "
                             + o.summary());
                     h.streamSwitch();
+                });
+        g.add(8, MUST, "CancelReadBlock right after ReadBlock is taken: the connection stays up and a new ReadBlock "
+                + "brings the whole header").covers("R8").run(ctx -> {
+                    Handshake h = ctx.handshake().upTo(Handshake.Stage.FILE_OPENED);
+                    MmstClient c = h.client();
+                    c.send(LinkViewerToMacReadBlock.of(h.openFileId(), Played.READ_BLOCK_INCARNATION));
+                    c.send(new LinkViewerToMacCancelReadBlock(Played.READ_BLOCK_INCARNATION));
+                    // whatever of the header went out before the cancel is read past
+                    Outcome o = c.readUntil(r -> CaseContext.hr(r) != 0, S3_2_4_1_LastDataPacketSent.QUIET);
+                    ctx.must(o instanceof Outcome.Timeout, "after CancelReadBlock the server answered " + o.summary());
+                    c.send(LinkViewerToMacReadBlock.of(h.openFileId(), Played.PLAY_INCARNATION));
+                    var reply = c.awaitMessage(LinkMacToViewerReportReadBlock.class);
+                    ctx.mustEqual("hr of ReportReadBlock after the cancel", 0L, reply.hr());
+                    ctx.mustEqual("bytes of the header after the cancel", h.openFileReply().fileHeaderSize(),
+                            (long) c.readHeader().bytes().length);
                 });
         return g;
     }
