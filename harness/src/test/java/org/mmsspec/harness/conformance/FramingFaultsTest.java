@@ -24,6 +24,8 @@ import org.mmsspec.cases.server.ServerCase;
 import org.mmsspec.cases.server.ServerCases;
 import org.mmsspec.cases.server.Target;
 import org.mmsspec.codec.Profile;
+import org.mmsspec.codec.mmsp.CommandPacketCodec;
+import org.mmsspec.codec.mmsp.LinkMacToViewerPing;
 import org.mmsspec.harness.conformance.WireRelay.Mutator;
 import org.mmsspec.harness.conformance.WireRelay.Phase;
 import org.mmsspec.server.Behaviour;
@@ -45,7 +47,12 @@ class FramingFaultsTest {
 
     /** One fault and the case that must catch it. */
     record Mutant(String caseId, String fault, Verdict expected, Profile profile,
-            UnaryOperator<Scenario.Builder> scenario, Supplier<Mutator> wire) {
+            UnaryOperator<Scenario.Builder> scenario, Supplier<Mutator> wire, WireRelay.UdpMutator udp) {
+
+        Mutant(String caseId, String fault, Verdict expected, Profile profile,
+                UnaryOperator<Scenario.Builder> scenario, Supplier<Mutator> wire) {
+            this(caseId, fault, expected, profile, scenario, wire, null);
+        }
     }
 
     @TestFactory
@@ -57,7 +64,7 @@ class FramingFaultsTest {
     private static CaseResult run(Mutant m) throws Exception {
         ServerCase c = ServerCases.all().stream().filter(x -> x.id().equals(m.caseId())).findFirst().orElseThrow();
         try (ReferenceServers ref = ReferenceServers.start(m.scenario());
-                WireRelay relay = new WireRelay(ref.mmsPort(), m.wire())) {
+                WireRelay relay = new WireRelay(ref.mmsPort(), m.wire(), m.udp())) {
             Target t = new Target("faulty reference", "127.0.0.1", relay.port(), ref.httpPort(),
                     ReferenceServers.MEDIA, Optional.empty(), Optional.of(new Target.Endpoint("127.0.0.1",
                             relay.port(), ref.httpPort(), ReferenceServers.PLAYLIST)), Optional.empty(), false);
@@ -106,6 +113,8 @@ class FramingFaultsTest {
                 commandWhere(MID_OPEN_FILE, b -> WireRelay.putU32(b, 32, WireRelay.u32(b, 32) - 1)));
         wire(l, "MMSP-2.2.4-03", "ReportEndOfStream MID 0x0004001F",
                 commandWhere(WireRelay.MID_END_OF_STREAM, b -> WireRelay.putU32(b, 36, 0x0004001FL)));
+        udp(l, "MMSP-2.2.4-04", "a LinkMacToViewerPing command packet sent as a datagram after the header",
+                (d, i) -> i == 0 ? List.of(d, CommandPacketCodec.encode(0, LinkMacToViewerPing.of())) : List.of(d));
         wire(l, "MMSP-2.2.4.5-01", "ReportEndOfStream MID 0x0004001F",
                 commandWhere(WireRelay.MID_END_OF_STREAM, b -> WireRelay.putU32(b, 36, 0x0004001FL)));
         // 2.2.2: Data packets
@@ -139,6 +148,14 @@ class FramingFaultsTest {
                         WireRelay.putU16(b, 6, b.length + 4);
                     }
                 }));
+        udp(l, "MMSP-2.2.2-13", "PacketSize of the third datagram 1 more than its length", (d, i) -> {
+            if (i == 2) {
+                WireRelay.putU16(d, 6, d.length + 1);
+            }
+            return List.of(d);
+        });
+        l.add(new Mutant("MMSP-2.2.2-13", "datagrams passed unchanged through the UDP relay (control)", Verdict.PASS,
+                Profile.DEPLOYED, UnaryOperator.identity(), FramingFaultsTest::unchanged, (d, i) -> List.of(d)));
         scenario(l, "MMSP-2.2.2-05", "ReportOpenFile filePacketCount 10", Profile.DEPLOYED,
                 override("LinkMacToViewerReportOpenFile", "filePacketCount", 10));
         scenario(l, "MMSP-2.2.2-11", "headerLastFlag 0x08, judged under --profile literal", Profile.LITERAL,
@@ -222,9 +239,18 @@ class FramingFaultsTest {
         l.add(new Mutant(id, fault, Verdict.FAIL, Profile.DEPLOYED, UnaryOperator.identity(), m));
     }
 
+    private static void udp(List<Mutant> l, String id, String fault, WireRelay.UdpMutator m) {
+        l.add(new Mutant(id, fault, Verdict.FAIL, Profile.DEPLOYED, UnaryOperator.identity(),
+                FramingFaultsTest::unchanged, m));
+    }
+
+    private static Mutator unchanged() {
+        return (u, cmd, s) -> List.of(u);
+    }
+
     private static void scenario(List<Mutant> l, String id, String fault, Profile p,
             UnaryOperator<Scenario.Builder> change) {
-        l.add(new Mutant(id, fault, Verdict.FAIL, p, change, () -> (u, cmd, s) -> List.of(u)));
+        l.add(new Mutant(id, fault, Verdict.FAIL, p, change, FramingFaultsTest::unchanged));
     }
 
     private static UnaryOperator<Scenario.Builder> override(String message, String field, Object value) {

@@ -4,12 +4,19 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A TCP relay in front of the reference's MMST port that cuts what the server sends into units (command packets and
@@ -48,6 +55,11 @@ final class WireRelay implements AutoCloseable {
         List<byte[]> unit(byte[] unit, boolean command, State s);
     }
 
+    /** Changes one datagram the server sends to the client's UDP port; returns the datagrams to send instead. */
+    interface UdpMutator {
+        List<byte[]> datagram(byte[] d, int index);
+    }
+
     static final long MID_READ_BLOCK = 0x00040011L;
     static final long MID_STARTED_PLAYING = 0x00040005L;
     static final long MID_END_OF_STREAM = 0x0004001EL;
@@ -55,12 +67,23 @@ final class WireRelay implements AutoCloseable {
     private final ServerSocket listener;
     private final int upstream;
     private final Supplier<Mutator> mutators;
+    private final UdpMutator udp;
     private final List<Socket> sockets = new ArrayList<>();
+    private final List<DatagramSocket> datagramSockets = new ArrayList<>();
 
     WireRelay(int upstreamPort, Supplier<Mutator> mutators) throws IOException {
+        this(upstreamPort, mutators, null);
+    }
+
+    /**
+     * With {@code udp}, a ConnectFunnel naming a UDP port is rewritten to name a port of the relay's, which passes
+     * the server's datagrams on to the client's port through {@code udp}.
+     */
+    WireRelay(int upstreamPort, Supplier<Mutator> mutators, UdpMutator udp) throws IOException {
         this.listener = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
         this.upstream = upstreamPort;
         this.mutators = mutators;
+        this.udp = udp;
         Thread t = new Thread(this::accept, "wire-relay");
         t.setDaemon(true);
         t.start();
@@ -80,7 +103,7 @@ final class WireRelay implements AutoCloseable {
                     sockets.add(client);
                     sockets.add(server);
                 }
-                start(() -> copy(client, server));
+                start(() -> copy(client, server, udp == null ? b -> b : this::redirectFunnel));
                 Mutator m = mutators.get();
                 start(() -> relay(server, client, m));
             } catch (IOException e) {
@@ -95,13 +118,85 @@ final class WireRelay implements AutoCloseable {
         t.start();
     }
 
-    private static void copy(Socket from, Socket to) {
+    private static void copy(Socket from, Socket to, UnaryOperator<byte[]> change) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            byte[] buf = new byte[16 * 1024];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                out.write(change.apply(Arrays.copyOf(buf, n)));
+                out.flush();
+            }
         } catch (IOException e) {
             // one side closed: close the other below
         }
         closeQuietly(to);
+    }
+
+    /** "\\UDP\\port" in UTF-16LE: the port is swapped for one of the relay's with as many digits. */
+    private byte[] redirectFunnel(byte[] b) {
+        byte[] marker = "\\UDP\\".getBytes(StandardCharsets.UTF_16LE);
+        int at = indexOf(b, marker);
+        if (at < 0) {
+            return b;
+        }
+        int from = at + marker.length;
+        int end = from;
+        while (end + 1 < b.length && b[end] >= '0' && b[end] <= '9' && b[end + 1] == 0) {
+            end += 2;
+        }
+        String digits = new String(b, from, end - from, StandardCharsets.UTF_16LE);
+        try {
+            DatagramSocket relay = bindWithDigits(digits.length());
+            int clientPort = Integer.parseInt(digits);
+            start(() -> forward(relay, clientPort));
+            byte[] mine = Integer.toString(relay.getLocalPort()).getBytes(StandardCharsets.UTF_16LE);
+            System.arraycopy(mine, 0, b, from, mine.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b;
+    }
+
+    private DatagramSocket bindWithDigits(int digits) throws IOException {
+        for (int i = 0; i < 100; i++) {
+            DatagramSocket d = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            if (Integer.toString(d.getLocalPort()).length() == digits) {
+                synchronized (sockets) {
+                    datagramSockets.add(d);
+                }
+                return d;
+            }
+            d.close();
+        }
+        throw new IOException("no UDP port with " + digits + " digits");
+    }
+
+    private void forward(DatagramSocket relay, int clientPort) {
+        byte[] buf = new byte[65536];
+        InetSocketAddress client = new InetSocketAddress(InetAddress.getLoopbackAddress(), clientPort);
+        try {
+            for (int i = 0; ; i++) {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                relay.receive(p);
+                for (byte[] d : udp.datagram(Arrays.copyOf(buf, p.getLength()), i)) {
+                    relay.send(new DatagramPacket(d, d.length, client));
+                }
+            }
+        } catch (IOException e) {
+            // closed with the relay
+        }
+    }
+
+    private static int indexOf(byte[] b, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= b.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (b[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static void relay(Socket from, Socket to, Mutator m) {
@@ -199,6 +294,7 @@ final class WireRelay implements AutoCloseable {
         closeQuietly2();
         synchronized (sockets) {
             sockets.forEach(WireRelay::closeQuietly);
+            datagramSockets.forEach(DatagramSocket::close);
         }
     }
 
