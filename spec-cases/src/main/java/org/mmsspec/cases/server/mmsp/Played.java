@@ -69,7 +69,7 @@ final class Played {
 
     /**
      * One play: the Data packets in order, and the ReportEndOfStream that ended it, or null where {@code end} (a
-     * timeout, a close) did.
+     * timeout, a close, the last packet read of a live target) did.
      */
     record Run(long playIncarnation, List<DataPacket> packets, LinkMacToViewerReportEndOfStream endOfStream,
             Outcome end) {
@@ -78,6 +78,9 @@ final class Played {
             return packets.get(packets.size() - 1);
         }
     }
+
+    /** Data packets read of a live target, which never ends. */
+    static final int LIVE_PACKETS = 32;
 
     private final CaseContext ctx;
     private final Handshake handshake;
@@ -121,11 +124,15 @@ final class Played {
         return runs.get(0);
     }
 
-    /** The first run, which must hold Data packets and end with ReportEndOfStream for the case to judge it. */
+    /**
+     * The first run, which must hold Data packets and (but for a live target) end with ReportEndOfStream for the case
+     * to judge it.
+     */
     Run firstComplete() {
         Run r = first();
         ctx.must(!r.packets().isEmpty(), "Data packets follow ReportStartedPlaying: " + r.end().summary());
-        ctx.must(r.endOfStream() != null, "ReportEndOfStream ends the content: " + r.end().summary());
+        ctx.must(r.endOfStream() != null || ctx.target().live(), "ReportEndOfStream ends the content: "
+                + r.end().summary());
         return r;
     }
 
@@ -184,6 +191,7 @@ final class Played {
     private Run readRun() {
         MmstClient c = client();
         List<DataPacket> packets = new ArrayList<>();
+        int cap = ctx.target().live() ? LIVE_PACKETS : Integer.MAX_VALUE;
         while (true) {
             Outcome o = c.receive();
             if (!(o instanceof Outcome.Received r)) {
@@ -191,6 +199,9 @@ final class Played {
             }
             if (r.dataPacket().isPresent()) {
                 packets.add(r.dataPacket().get());
+                if (packets.size() >= cap) {
+                    return new Run(incarnation, packets, null, o);
+                }
                 continue;
             }
             var eos = r.message(LinkMacToViewerReportEndOfStream.class);

@@ -64,7 +64,9 @@ record PlayedUdp(MmstClient client, UdpDataChannel udp, AsfHeader header, List<D
         c.send(LinkViewerToMacStartPlaying.of(h.openFileId(), 0, Played.PLAY_INCARNATION));
         c.expect(LinkMacToViewerReportStartedPlaying.class);
         List<DataPacket> content = new ArrayList<>();
-        while (content.size() < h.openFileReply().filePacketCount() || h.openFileReply().filePacketCount() == 0) {
+        long count = h.openFileReply().filePacketCount();
+        long limit = ctx.target().live() || count == 0 ? Played.LIVE_PACKETS : count;
+        while (content.size() < limit) {
             Outcome o = udp.receive();
             if (!(o instanceof Outcome.Received r) || r.dataPacket().isEmpty()) {
                 break;
@@ -72,11 +74,13 @@ record PlayedUdp(MmstClient client, UdpDataChannel udp, AsfHeader header, List<D
             content.add(r.dataPacket().get());
         }
         List<DataPacket> tcpData = new ArrayList<>();
-        Outcome o = c.readUntil(r -> {
-            r.dataPacket().ifPresent(tcpData::add);
-            return r.message(LinkMacToViewerReportEndOfStream.class).isPresent();
-        });
-        ctx.must(o instanceof Outcome.Received, "ReportEndOfStream ends the content on TCP: " + o.summary());
+        if (!ctx.target().live()) {
+            Outcome o = c.readUntil(r -> {
+                r.dataPacket().ifPresent(tcpData::add);
+                return r.message(LinkMacToViewerReportEndOfStream.class).isPresent();
+            });
+            ctx.must(o instanceof Outcome.Received, "ReportEndOfStream ends the content on TCP: " + o.summary());
+        }
         return new PlayedUdp(c, udp, asf, content, tcpData);
     }
 

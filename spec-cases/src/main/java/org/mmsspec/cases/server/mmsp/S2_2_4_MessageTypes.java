@@ -71,7 +71,9 @@ final class S2_2_4_MessageTypes {
                         ctx.must(next < SESSION_MIDS.size(), r.label() + " comes after ReportEndOfStream");
                         ctx.mustEqual("MID of " + r.label(), SESSION_MIDS.get(next++), mid);
                     }
-                    ctx.mustEqual("replies in the session", SESSION_MIDS.size(), next);
+                    if (!ctx.target().live()) {
+                        ctx.mustEqual("replies in the session", SESSION_MIDS.size(), next);
+                    }
                 });
         g.add(4, MUST, "Over a UDP funnel, no MMS message comes on the UDP port: every datagram is a Data packet")
                 .covers("R1").tags("udp").run(ctx -> {
