@@ -10,12 +10,16 @@ import org.mmsspec.client.MmstClient;
 import org.mmsspec.client.Outcome;
 import org.mmsspec.client.UdpDataChannel;
 import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportConnectedEX;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportConnectedFunnel;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportFunnelInfo;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportEndOfStream;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportReadBlock;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStartedPlaying;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamSwitch;
+import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
 import org.mmsspec.codec.mmsp.LinkViewerToMacConnectFunnel;
+import org.mmsspec.codec.mmsp.LinkViewerToMacFunnelInfo;
 import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
 
@@ -82,6 +86,40 @@ record PlayedUdp(MmstClient client, UdpDataChannel udp, AsfHeader header, List<D
             ctx.must(o instanceof Outcome.Received, "ReportEndOfStream ends the content on TCP: " + o.summary());
         }
         return new PlayedUdp(c, udp, asf, content, tcpData);
+    }
+
+    /**
+     * The two packet-pair Data packets that come to the client's UDP port ahead of ReportReadBlock, where Connect and
+     * FunnelInfo ask for packet-pair over UDP (MS-MMSP 3.2.5.8); a server that offers none skips the case.
+     */
+    static List<DataPacket> packetPair(CaseContext ctx) {
+        MmstClient c = ctx.mmst();
+        try (UdpDataChannel udp = c.openUdp()) {
+            c.send(new LinkViewerToMacConnect(LinkViewerToMacConnect.MMS_USE_PACKET_PAIR,
+                    LinkViewerToMacConnect.MAC_TO_VIEWER_REVISION, LinkViewerToMacConnect.VIEWER_TO_MAC_REVISION,
+                    MmstClient.NSPLAYER, "", ""));
+            if (c.expect(LinkMacToViewerReportConnectedEX.class).playIncarnation()
+                    != LinkViewerToMacConnect.MMS_USE_PACKET_PAIR) {
+                ctx.skip("the server offers no packet-pair");
+            }
+            c.send(new LinkViewerToMacFunnelInfo(LinkViewerToMacFunnelInfo.MMS_PACKET_PAIR_UDP_HIGH_ENTROPY));
+            if (c.expect(LinkMacToViewerReportFunnelInfo.class).playIncarnation()
+                    != LinkViewerToMacFunnelInfo.MMS_PACKET_PAIR_UDP_HIGH_ENTROPY) {
+                ctx.skip("the server offers no packet-pair over UDP");
+            }
+            c.send(LinkViewerToMacConnectFunnel.of(udp.funnelName()));
+            c.expect(LinkMacToViewerReportConnectedFunnel.class);
+            Handshake h = Handshake.on(c, ctx.target().media()).openFile();
+            c.send(LinkViewerToMacReadBlock.of(h.openFileId(), Played.READ_BLOCK_INCARNATION));
+            List<DataPacket> pair = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Outcome o = udp.receive();
+                DataPacket d = o instanceof Outcome.Received r ? r.dataPacket().orElse(null) : null;
+                ctx.must(d != null, "packet-pair Data packet " + (i + 1) + " arrives on the UDP port: " + o.summary());
+                pair.add(d);
+            }
+            return pair;
+        }
     }
 
     @Override

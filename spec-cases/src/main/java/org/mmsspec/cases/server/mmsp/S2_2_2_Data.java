@@ -19,6 +19,8 @@ import org.mmsspec.codec.Profile;
  */
 final class S2_2_2_Data {
 
+    /** LocationId of the first packet-pair Data packet; the second has the next. */
+    private static final long PAIR_LOCATION = 0xF0F0F000L;
     /** Plays allowed for bringing the AFFlags sequence to 0xFE. */
     private static final int MAX_PLAYS = 32;
 
@@ -126,6 +128,27 @@ final class S2_2_2_Data {
                             ctx.mustEqual("PacketSize of a datagram of " + e.raw().length() + " bytes",
                                     e.raw().length(), size);
                         }
+                    }
+                });
+        g.add(14, MUST, "Packet-pair over UDP: the two Data packets ahead of the header have LocationId 0xF0F0F000 "
+                + "and 0xF0F0F001").covers("R3").tags("udp").run(ctx -> {
+                    List<DataPacket> pair = PlayedUdp.packetPair(ctx);
+                    for (int i = 0; i < 2; i++) {
+                        ctx.mustEqual("LocationId of packet-pair Data packet " + (i + 1), PAIR_LOCATION + i,
+                                pair.get(i).LocationId());
+                    }
+                });
+        g.add(15, MUST, "Packet-pair over UDP: both packet-pair Data packets have playIncarnation 0xFF").covers("R9")
+                .tags("udp").run(ctx -> {
+                    for (DataPacket d : PlayedUdp.packetPair(ctx)) {
+                        ctx.mustEqual("playIncarnation of a packet-pair Data packet",
+                                DataPacket.PACKET_PAIR_INCARNATION, d.playIncarnation());
+                    }
+                });
+        g.add(16, MUST, "Packet-pair over UDP: both packet-pair Data packets have AFFlags 0x10").covers("R16")
+                .tags("udp").run(ctx -> {
+                    for (DataPacket d : PlayedUdp.packetPair(ctx)) {
+                        ctx.mustEqual("AFFlags of a packet-pair Data packet", DataPacket.AF_PACKET_PAIR, d.AFFlags());
                     }
                 });
         return g;

@@ -34,12 +34,14 @@ final class S3_2_5_11_1_SendingAsfDataPackets {
                                 + n + " bytes, filePacketSize is " + max);
                     }
                 });
-        g.add(2, MUST, "LocationId is the ASF data packet's number: played again from a later packet, each LocationId "
-                + "brings the same payload").covers("R4").run(ctx -> {
+        g.add(2, MUST, "LocationId is the ASF data packet's number from 0: played again from a later packet, each "
+                + "LocationId brings the same payload").covers("R4").run(ctx -> {
                     ctx.requireStored();
                     Played p = Played.play(ctx);
                     List<DataPacket> first = p.firstComplete().packets();
                     ctx.must(first.size() >= 2, "the content has at least two Data packets");
+                    ctx.mustEqual("LocationId of the first Data packet played from position 0", 0L,
+                            first.get(0).LocationId());
                     Map<Long, Bytes> byLocation = new HashMap<>();
                     first.forEach(d -> byLocation.put(d.LocationId(), d.Payload()));
                     long from = first.get(first.size() / 2).LocationId();
