@@ -46,14 +46,14 @@ final class S2_2_4_MessageTypes {
                 .covers("R2").run(ctx -> {
                     for (Played.Reply r : Played.play(ctx).replies()) {
                         r.header(ctx);
-                        int at = TcpMessageHeader.SIZE;
+                        long at = TcpMessageHeader.SIZE;
                         for (MmsMessage m : r.packet().messages()) {
-                            long chunkLen = r.u32(at);
+                            long chunkLen = at + 4 <= r.raw().length() ? r.u32((int) at) : 0;
                             WireWriter w = new WireWriter();
                             m.encodeBody(w);
                             ctx.must(8 + w.position() <= chunkLen * 8, r.label() + ": " + (8 + w.position())
                                     + " bytes of fields do not fit chunkLen " + chunkLen);
-                            at += (int) chunkLen * 8;
+                            at += chunkLen * 8;
                         }
                     }
                 });
