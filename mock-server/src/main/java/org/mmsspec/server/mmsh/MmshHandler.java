@@ -278,13 +278,24 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ctx.write(res);
         AsfFile first = media.files().get(0);
         PlayPlan plan = new PlayPlan(media.files(), start.firstPacket(first), selection, client, server.source(),
-                f -> entryHeader(f, client, s, media));
+                f -> entryHeader(f, client, s, media),
+                extra.containsKey("xResetStrm") && announcesReset(client, pragma));
         connection.record(What.STREAMING, "client-id=" + s.clientId + " " + (chunked ? "chunked" : "close")
                 + " from packet " + start.firstPacket(first) + " " + selection.describe());
         stream(ctx, plan, scenario.mmshBurstBit(), () -> {
             s.state(MmshSession.State.IDLE);
             closed("end of stream");
         });
+    }
+
+    /**
+     * Whether a Play that got xResetStrm=1 must restate the header after $E 1 and $C 0 (3.2.5.6): an NSPlayer before
+     * 7.0 sending request-context=2, or an NSServer before 7.0 sending request-context=3.
+     */
+    private static boolean announcesReset(ClientVersion client, PragmaTokens pragma) {
+        long context = pragma.u32(PragmaTokens.REQUEST_CONTEXT).orElse(0L);
+        return !client.atLeast(7, 0) && (client.token().equals("NSPlayer") && context == 2
+                || client.token().equals("NSServer") && context == 3);
     }
 
     /** ($M) $H of one entry: $M only from a Cougar 9 or later to a client 9 or later (3.2.5.4, 3.2.4.2). */
