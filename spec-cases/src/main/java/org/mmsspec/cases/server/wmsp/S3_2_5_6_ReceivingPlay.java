@@ -9,7 +9,9 @@ import java.util.List;
 import org.mmsspec.cases.server.CaseGroup;
 import org.mmsspec.client.MmshResponse;
 import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.mmsh.MmshChange;
 import org.mmsspec.codec.mmsh.MmshData;
+import org.mmsspec.codec.mmsh.MmshEnd;
 import org.mmsspec.codec.mmsh.MmshHeader;
 import org.mmsspec.codec.mmsh.MmshMetadata;
 import org.mmsspec.codec.mmsh.MmshPacket;
@@ -26,7 +28,7 @@ final class S3_2_5_6_ReceivingPlay {
     static CaseGroup cases() {
         CaseGroup g = CaseGroup.wmsp("3.2.5.6", "Receiving a Play Request");
         g.add(1, MUST, "Play with the Describe's client-id and every stream gets 200, ($M) $H, then $D")
-                .covers("R6", "R14", "R15").run(ctx -> {
+                .covers("R6", "R14", "R16").run(ctx -> {
                     MmshResponse r = Wmsp.play(ctx);
                     ctx.mustEqual("status of the Play response", 200, r.status());
                     List<MmshPacket> p = r.packets();
@@ -130,6 +132,22 @@ final class S3_2_5_6_ReceivingPlay {
             ctx.must(!d.isEmpty() && d.get(0).LocationId() > 0,
                     "the Play starts after packet 0 as stream-time asks: " + firsts(d));
         });
+        g.add(13, MUST, "NSPlayer/6.4 Play, unknown client-id, request-context=2: after xResetStrm, $H $E(1) $C(0) $H")
+                .covers("R15").run(ctx -> {
+                    List<String> p = new ArrayList<>(List.of("client-id=" + S3_2_5_4_ReceivingDescribe.UNKNOWN_ID));
+                    p.addAll(Wmsp.selectAll(Wmsp.streams(Wmsp.describe(ctx).response())));
+                    MmshResponse r = Wmsp.client(ctx).userAgent(Wmsp.OLD_PLAYER).play(Wmsp.path(ctx),
+                            p.toArray(String[]::new));
+                    if (!"1".equals(Wmsp.pragma(r, "xResetStrm"))) {
+                        ctx.skip("the server did not reset the session (3.2.5.6-04 judges that)");
+                    }
+                    List<String> kinds = r.packets().stream().map(x -> x instanceof MmshEnd e ? "$E" + e.Reason()
+                            : x instanceof MmshChange c ? "$C" + c.Reason() : "$" + x.type()).toList();
+                    int e = kinds.indexOf("$E1");
+                    ctx.must(e > 0 && kinds.subList(0, e).stream().allMatch("$H"::equals)
+                            && kinds.size() > e + 2 && kinds.get(e + 1).equals("$C0") && kinds.get(e + 2).equals("$H"),
+                            "the body runs $H..., $E(1), $C(0), $H...: " + kinds.subList(0, Math.min(8, kinds.size())));
+                });
         return g;
     }
 
@@ -144,8 +162,10 @@ final class S3_2_5_6_ReceivingPlay {
         return Math.max(1, Asf.playMillis(s.response().asfHeader()) / 2);
     }
 
+    /** The packet types of a body, its first and last four where it is long. */
     static String names(List<MmshPacket> p) {
-        return p.stream().limit(8).map(x -> "$" + x.type()).toList() + (p.size() > 8 ? "..." : "");
+        List<String> t = p.stream().map(x -> "$" + x.type()).toList();
+        return t.size() <= 8 ? t.toString() : t.subList(0, 4) + "..." + t.subList(t.size() - 4, t.size());
     }
 
     static String firsts(List<DataPacket> d) {
