@@ -94,7 +94,7 @@ final class S3_2_5_4_ReceivingDescribe {
                             "a Pragma line of the Describe response holds no-cache: " + r.head().all("Pragma"));
                 });
         g.add(9, MUST, "Describe from an NSPlayer/9 client to a Cougar 9 or later server gets $M right before $H")
-                .covers("R12", "WMSP-3.2.4.2-R2")
+                .covers("R12", "WMSP-3.2.4.2-R3")
                 .erratum("3.2.5.4 asks any Cougar for $M; 3.2.4.2 and every WMS before 9 send it only from Cougar 9 "
                         + "on, so a Cougar 4.x server is not asked for it").run(ctx -> {
                     MmshResponse r = Wmsp.describe(ctx).response();
@@ -107,7 +107,7 @@ final class S3_2_5_4_ReceivingDescribe {
                             .findFirst().filter(x -> x instanceof MmshHeader).isPresent(),
                             "nothing comes between the $M packets and the $H packets");
                 });
-        g.add(10, MUST, "Describe from an NSPlayer/6.4 client gets no $M").covers("WMSP-3.2.4.2-R1")
+        g.add(10, MUST, "Describe from an NSPlayer/6.4 client gets no $M").covers("WMSP-3.2.4.2-R2")
                 .judgedBy(org.mmsspec.codec.Section.wmsp("3.2.4.2")).run(ctx -> {
                     MmshResponse r = Wmsp.client(ctx).userAgent(Wmsp.OLD_PLAYER).describe(Wmsp.path(ctx));
                     ctx.mustEqual("status of the Describe", 200, r.status());
