@@ -84,7 +84,9 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String path = new QueryStringDecoder(req.uri()).path();
         path = path.startsWith("/") ? path.substring(1) : path;
         Optional<MediaEntry> media = scenario.media(path);
-        Optional<ClientVersion> client = ClientVersion.parse(req.headers().get(HttpHeaderNames.USER_AGENT));
+        Optional<ClientVersion> client = ClientVersion.parse(req.headers().get(HttpHeaderNames.USER_AGENT))
+                .or(() -> scenario.mutation().has(Mutation.Quirk.MMSH_STREAM_TO_WEB_CLIENTS)
+                        ? ClientVersion.parse("NSPlayer/9.0") : Optional.empty());
         StreamSelection selection = null;
         if (type == RequestType.PLAY && client.isPresent() && media.isPresent()) {
             selection = selection(pragma, client.get(), media.get().files().get(0));
@@ -128,7 +130,9 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 } else if (type == RequestType.DESCRIBE) {
                     describe(ctx, pragma, client.get(), media.get());
                 } else {
-                    play(ctx, pragma, client.get(), media.get(), selection, StartPosition.of(pragma));
+                    play(ctx, pragma, client.get(), media.get(), selection,
+                            scenario.mutation().has(Mutation.Quirk.MMSH_IGNORE_POSITION) ? StartPosition.START
+                                    : StartPosition.of(pragma));
                 }
             }
             case KEEPALIVE, LOG, SELECT_STREAM, STOP -> {
@@ -185,7 +189,8 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Optional<String> entry = pragma.get(PragmaTokens.STREAM_SWITCH_ENTRY);
         if (entry.isEmpty()) {
             boolean oldServer = client.token().equals("NSServer") && !client.atLeast(5, 1);
-            return oldServer ? StreamSelection.ALL : StreamSelection.NONE;
+            boolean all = oldServer || scenario.mutation().has(Mutation.Quirk.MMSH_SELECT_ALL_WITHOUT_ENTRY);
+            return all ? StreamSelection.ALL : StreamSelection.NONE;
         }
         Set<Integer> streams = file.streams().stream().map(AsfFile.Stream::number).collect(Collectors.toSet());
         return StreamSelection.parse(entry.get(), streams).orElse(StreamSelection.NONE);

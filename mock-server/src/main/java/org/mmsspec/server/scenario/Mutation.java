@@ -74,7 +74,13 @@ public interface Mutation {
         /** MS-WMSP: a KeepAlive, Log, stream switch or Stop naming an unknown client-id is answered 200. */
         MMSH_ACCEPT_UNKNOWN_CLIENT_ID,
         /** MS-WMSP: a Play on a session already streaming is served instead of refused. */
-        MMSH_PLAY_WHILE_STREAMING
+        MMSH_PLAY_WHILE_STREAMING,
+        /** MS-WMSP: a web client (no WMSP User-Agent) is streamed to as if it were NSPlayer/9.0 (3.2.5.1). */
+        MMSH_STREAM_TO_WEB_CLIENTS,
+        /** MS-WMSP: a Play without stream-switch-entry gets every stream instead of none (3.2.5.6). */
+        MMSH_SELECT_ALL_WITHOUT_ENTRY,
+        /** MS-WMSP: stream-time, packet-num and stream-offset are ignored: Play starts at the first packet (3.2.5.6). */
+        MMSH_IGNORE_POSITION
     }
 
     /**

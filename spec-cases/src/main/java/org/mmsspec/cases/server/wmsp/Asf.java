@@ -8,7 +8,7 @@ import org.mmsspec.codec.Bytes;
  * The few ASF facts the $H and $D cases read ([ASF] 3.1, 3.2, 5.1, 5.2): where the Header Object ends, the packet
  * size of the File Properties Object, and the Padding Length of a data packet.
  */
-final class Asf {
+public final class Asf {
 
     static final byte[] HEADER_OBJECT = guid("3026B2758E66CF11A6D900AA0062CE6C");
     static final byte[] DATA_OBJECT = guid("3626B2758E66CF11A6D900AA0062CE6C");
@@ -61,18 +61,27 @@ final class Asf {
      * do not parse as one.
      */
     static long paddingLength(byte[] p) {
-        int i = 0;
-        if (p.length > 0 && (p[0] & 0x80) != 0) {
-            i = 1 + (p[0] & 0x0F); // error correction data comes first
+        int[] f = paddingField(p, 0);
+        return f == null ? -1 : le(p, f[0], f[1]);
+    }
+
+    /**
+     * Where the Padding Length field of the ASF data packet at {@code b[at]} lies: its offset and size (0 to 4 bytes),
+     * or null where the bytes do not parse as a packet. Public for the mutants that break padding.
+     */
+    public static int[] paddingField(byte[] b, int at) {
+        int i = at;
+        if (b.length > at && (b[at] & 0x80) != 0) {
+            i += 1 + (b[at] & 0x0F); // error correction data comes first
         }
-        if (i + 2 > p.length) {
-            return -1;
+        if (i + 2 > b.length) {
+            return null;
         }
-        int flags = p[i] & 0xFF;
+        int flags = b[i] & 0xFF;
         i += 2; // length type flags, property flags
         i += size(flags >> 5) + size(flags >> 1);
         int padding = size(flags >> 3);
-        return i + padding > p.length ? -1 : le(p, i, padding);
+        return i + padding > b.length ? null : new int[] {i, padding};
     }
 
     /** The size of a field whose 2-bit length type is the low bits of {@code type}: 0, 1, 2 or 4 bytes. */
