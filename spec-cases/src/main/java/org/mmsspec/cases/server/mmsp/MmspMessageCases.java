@@ -11,7 +11,7 @@ public final class MmspMessageCases {
     }
 
     public static List<CaseGroup> groups() {
-        return List.of(S2_2_4_2_ReportConnectedEX.cases(), S2_2_4_3_ReportConnectedFunnel.cases(),
+        return List.of(S2_2_4_1_Ping.cases(), S2_2_4_2_ReportConnectedEX.cases(), S2_2_4_3_ReportConnectedFunnel.cases(),
                 S2_2_4_6_ReportFunnelInfo.cases(), S2_2_4_7_ReportOpenFile.cases(), S2_2_4_8_ReportReadBlock.cases(),
                 S2_2_4_10_ReportStartedPlaying.cases(), S2_2_4_13_ReportStreamSwitch.cases(),
                 S3_2_3_Initialization.cases(), S3_2_5_2_SendingAMessage.cases(), S3_2_5_3_ReceivingConnect.cases(),

@@ -107,6 +107,13 @@ final class ReplySteps {
         return replies;
     }
 
+    /** Every ReportFunnelInfo the packets carry, in order: a server may combine them (a SHOULD NOT of 3.2.5.2). */
+    static List<LinkMacToViewerReportFunnelInfo> funnels(List<Outcome.Received> packets) {
+        return packets.stream().flatMap(r -> r.messages().stream())
+                .filter(LinkMacToViewerReportFunnelInfo.class::isInstance)
+                .map(LinkMacToViewerReportFunnelInfo.class::cast).toList();
+    }
+
     /** ReportFunnelInfo of one packet. */
     static LinkMacToViewerReportFunnelInfo funnel(Outcome.Received r) {
         return r.message(LinkMacToViewerReportFunnelInfo.class).orElseThrow(

@@ -70,7 +70,7 @@ final class S2_2_4_7_ReportOpenFile {
             Opened o = withHeader(ctx);
             double d = sameDuration(o.asf(), o.reply().fileDuration()) ? o.reply().fileDuration()
                     : o.asf().durationSeconds();
-            ctx.mustEqual("fileBlocks of " + REPLY + " (duration " + d + " s rounded up)", (long) Math.ceil(d),
+            ctx.mustEqual(String.format("fileBlocks of %s (duration %.3f s rounded up)", REPLY, d), (long) Math.ceil(d),
                     o.reply().fileBlocks());
         });
         g.add(10, MUST, "All 16 bytes of unused1 are 0x00").covers("R12").run(ctx -> {

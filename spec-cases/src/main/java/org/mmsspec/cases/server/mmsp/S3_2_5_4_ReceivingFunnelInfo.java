@@ -58,24 +58,24 @@ final class S3_2_5_4_ReceivingFunnelInfo {
                 .run(ctx -> sizeOf(ctx, 0));
         g.add(6, MUST, "TCP packet-pair: a second and a third ReportFunnelInfo follow the first").covers("R13")
                 .run(ctx -> {
-                    int n = ReplySteps.tcpPair(ctx).size();
+                    int n = ReplySteps.funnels(ReplySteps.tcpPair(ctx)).size();
                     ctx.mustEqual("ReportFunnelInfo messages for TCP packet-pair", 3, n);
                 });
         g.add(7, MUST, "TCP packet-pair: the second and third ReportFunnelInfo match the first but for the pair bytes")
                 .covers("R14").run(ctx -> {
-                    List<Outcome.Received> three = three(ctx);
-                    var first = withoutPair(funnel(three.get(0)));
+                    List<LinkMacToViewerReportFunnelInfo> three = three(ctx);
+                    var first = withoutPair(three.get(0));
                     for (int i = 1; i < three.size(); i++) {
                         ctx.mustEqual("ReportFunnelInfo " + (i + 1) + " but for its pair bytes", first,
-                                withoutPair(funnel(three.get(i))));
+                                withoutPair(three.get(i)));
                     }
                 });
         g.add(8, MUST, "TCP packet-pair: the second and third carry fresh random bytes, not the first's")
                 .covers("R15").run(ctx -> {
-                    List<Outcome.Received> three = three(ctx);
-                    byte[] first = funnel(three.get(0)).packetPairPacket().toArray();
+                    List<LinkMacToViewerReportFunnelInfo> three = three(ctx);
+                    byte[] first = three.get(0).packetPairPacket().toArray();
                     for (int i = 1; i < three.size(); i++) {
-                        byte[] b = funnel(three.get(i)).packetPairPacket().toArray();
+                        byte[] b = three.get(i).packetPairPacket().toArray();
                         int n = Math.min(first.length, b.length);
                         ctx.must(!Arrays.equals(b, 0, n, first, 0, n),
                                 "ReportFunnelInfo " + (i + 1) + " repeats the pair bytes of the first");
@@ -84,8 +84,8 @@ final class S3_2_5_4_ReceivingFunnelInfo {
         g.add(9, MUST, "TCP packet-pair: the third ReportFunnelInfo packet is 1,056 bytes").covers("R16")
                 .run(ctx -> sizeOf(ctx, 2));
         g.add(10, MUST, "TCP packet-pair: the pair bytes are random, high-entropy fill").covers("R11").run(ctx -> {
-            for (Outcome.Received r : ReplySteps.tcpPair(ctx)) {
-                byte[] b = funnel(r).packetPairPacket().toArray();
+            for (var r : ReplySteps.funnels(ReplySteps.tcpPair(ctx))) {
+                byte[] b = r.packetPairPacket().toArray();
                 long distinct = IntStream.range(0, b.length).map(i -> b[i]).distinct().count();
                 ctx.must(distinct >= Math.min(MIN_DISTINCT_BYTES, b.length / 4), String.format(
                         "%d pair bytes hold only %d distinct byte values: no random fill", b.length, distinct));
@@ -128,8 +128,8 @@ final class S3_2_5_4_ReceivingFunnelInfo {
     }
 
     /** The three ReportFunnelInfo of TCP packet-pair; fewer is a broken rule of its own (case 6). */
-    private static List<Outcome.Received> three(CaseContext ctx) {
-        List<Outcome.Received> r = ReplySteps.tcpPair(ctx);
+    private static List<LinkMacToViewerReportFunnelInfo> three(CaseContext ctx) {
+        List<LinkMacToViewerReportFunnelInfo> r = ReplySteps.funnels(ReplySteps.tcpPair(ctx));
         ctx.must(r.size() == 3, "TCP packet-pair gave " + r.size() + " ReportFunnelInfo, not 3");
         return r;
     }
