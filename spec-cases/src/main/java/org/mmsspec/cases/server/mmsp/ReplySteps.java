@@ -26,9 +26,7 @@ final class ReplySteps {
     static final long NO_PACKET_PAIR = LinkViewerToMacConnect.MMS_DISABLE_PACKET_PAIR;
     static final long TCP_PAIR = LinkViewerToMacFunnelInfo.MMS_PACKET_PAIR_TCP_HIGH_ENTROPY;
     static final long UDP_PAIR = LinkViewerToMacFunnelInfo.MMS_PACKET_PAIR_UDP_HIGH_ENTROPY;
-    /** TcpMessageHeader, then chunkLen and MID: where a single message's fields start in its packet. */
-    static final int FIELDS_AT = 32 + 8;
-    /** How long the absence of something is watched for: long enough to see it on a local link, short for a run. */
+    /** How long a further reply is waited for: the replies to one request come at once, not spaced. */
     static final Duration QUIET = Duration.ofMillis(300);
 
     private ReplySteps() {
@@ -62,11 +60,6 @@ final class ReplySteps {
         return c.expect(LinkMacToViewerReportConnectedEX.class);
     }
 
-    /** The packet that carried the reply {@code c} read last, as sent. */
-    static byte[] lastPacket(MmstClient c) {
-        return c.lastReceived().entry().raw().toArray();
-    }
-
     /** Connect without packet-pair, then FunnelInfo without packet-pair: the one reply. */
     static LinkMacToViewerReportFunnelInfo funnelInfo(CaseContext ctx) {
         return funnelInfo(ctx.mmst(), NO_PACKET_PAIR, NO_PACKET_PAIR).get(0).message(
@@ -74,22 +67,24 @@ final class ReplySteps {
     }
 
     /**
-     * Connect with {@code connectInc}, then FunnelInfo with {@code funnelInc}: the packets carrying ReportFunnelInfo
-     * that arrive before the server falls quiet (three for TCP packet-pair), at least one.
+     * Connect with {@code connectInc}, then FunnelInfo with {@code funnelInc}: the packets carrying ReportFunnelInfo.
+     * After a first one answering TCP packet-pair, up to three in all are read, as long as the server does not fall
+     * quiet.
      */
     static List<Outcome.Received> funnelInfo(MmstClient c, long connectInc, long funnelInc) {
         connect(c, connectInc);
         c.send(new LinkViewerToMacFunnelInfo(funnelInc));
-        c.expect(LinkMacToViewerReportFunnelInfo.class);
+        LinkMacToViewerReportFunnelInfo first = c.expect(LinkMacToViewerReportFunnelInfo.class);
         List<Outcome.Received> out = new ArrayList<>();
         out.add(c.lastReceived());
-        while (true) {
+        while (first.playIncarnation() == TCP_PAIR && funnels(out).size() < 3) {
             Outcome o = c.receive(QUIET);
             if (!(o instanceof Outcome.Received r) || r.message(LinkMacToViewerReportFunnelInfo.class).isEmpty()) {
-                return out;
+                break;
             }
             out.add(r);
         }
+        return out;
     }
 
     /**

@@ -24,8 +24,9 @@ final class S2_2_4_2_ReportConnectedEX {
     private static final String REPLY = "LinkMacToViewerReportConnectedEX";
     /** major "." minor, each 1-2 digits, optionally two more dot-separated groups of 1-4 digits. */
     private static final Pattern VERSION = Pattern.compile("\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,4}\\.\\d{1,4})?");
-    /** Packet offsets: the four cb* counts, then the strings back to back. */
-    private static final int CB_AT = ReplySteps.FIELDS_AT + 40;
+    /** Packet offsets: the MID after TcpMessageHeader and chunkLen; the four cb* counts; the strings back to back. */
+    private static final int MID_AT = 32 + 4;
+    private static final int CB_AT = MID_AT + 4 + 40;
     private static final int STRINGS_AT = CB_AT + 16;
     private static final String[] STRINGS = {"ServerVersionInfo", "VersionInfo", "VersionUrl", "AuthenPackage"};
 
@@ -137,7 +138,7 @@ final class S2_2_4_2_ReportConnectedEX {
     }
 
     private static long mid(byte[] p) {
-        return p.length < ReplySteps.FIELDS_AT ? -1 : le(p).getInt(36) & 0xFFFFFFFFL;
+        return p.length < MID_AT + 4 ? -1 : le(p).getInt(MID_AT) & 0xFFFFFFFFL;
     }
 
     /**
