@@ -25,7 +25,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.ScheduledFuture;
 
-import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.DecodeOptions;
 import org.mmsspec.codec.Direction;
 import org.mmsspec.codec.MalformedInputException;
@@ -135,9 +134,6 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         }
         if (u instanceof StreamFramer.Command c) {
             for (MmsMessage m : c.decoded().value().messages()) {
-                if (faults.dropReply().contains(m.type().name())) {
-                    continue; // fault: a request named in dropReply is ignored, as if it never came
-                }
                 execute(session.onMessage(m));
                 if (session.udp() && !registered) {
                     registered = true;
@@ -241,7 +237,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             if (d.udp()) {
                 writeUdp(d);
             } else {
-                writeTcp(override(d.packet()).encode(), Set.of());
+                writeTcp(d.packet().encode(), Set.of());
             }
         } else if (a instanceof SessionAction.Close c) {
             closeByServer(c.reason());
@@ -279,26 +275,6 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
                 } catch (IllegalArgumentException e) {
                     connection.record(What.PROTOCOL_ERROR, "scenario field override not applied: " + e.getMessage());
                 }
-            }
-        }
-        return out;
-    }
-
-    /** Field overrides of message "DataPacket"; PacketSize follows a changed Payload unless overridden itself. */
-    private DataPacket override(DataPacket d) {
-        DataPacket out = d;
-        for (Faults.FieldOverride o : faults.fieldOverrides()) {
-            if (!o.message().equals("DataPacket")) {
-                continue;
-            }
-            try {
-                out = RecordFields.with(out, o.field(), o.value());
-            } catch (IllegalArgumentException e) {
-                connection.record(What.PROTOCOL_ERROR, "scenario field override not applied: " + e.getMessage());
-                continue;
-            }
-            if (!o.field().equals("PacketSize")) {
-                out = DataPacket.of(out.LocationId(), out.playIncarnation(), out.AFFlags(), out.Payload());
             }
         }
         return out;

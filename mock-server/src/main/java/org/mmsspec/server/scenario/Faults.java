@@ -10,9 +10,8 @@ import java.util.Set;
  * ({@code LinkMacToViewerReportOpenFile}); MMSH packets are named {@code $H}, {@code $D}, ...
  *
  * @param delayReply      hold each named reply back this long before sending it
- * @param dropReply       never send the named replies; over MMST, a named client message is ignored as if never received
- * @param fieldOverrides  send the named field of the named message with another value ({@code DataPacket} names the
- *                        Data packets sent over TCP)
+ * @param dropReply       never send the named replies
+ * @param fieldOverrides  send the named field of the named message with another value
  * @param oneByteSegments write every byte in its own TCP segment (flushed one by one, Nagle off)
  * @param combineMessages carry the replies that answer one request in one command packet (legal, MS-MMSP 2.2.3)
  * @param closeMidMessage close the connection halfway through writing the named message

@@ -202,32 +202,6 @@ class MmstServerLoopbackTest {
     }
 
     @Test
-    void faultsIgnoreANamedRequestAndOverrideDataPacketFields() throws Exception {
-        Faults f = new Faults(java.util.Map.of(), java.util.Set.of("LinkViewerToMacCloseFile"),
-                List.of(new Faults.FieldOverride("DataPacket", "playIncarnation", 0x33)), false, false, null, null,
-                0x0C);
-        int port = start(Scenario.builder().media(SAMPLE).pacing(Pacing.FAST).faults(f).build());
-        try (Client c = new Client(port)) {
-            c.send(LinkViewerToMacConnect.of(MmsServerSessionTest.NSPLAYER));
-            c.await(LinkMacToViewerReportConnectedEX.TYPE);
-            c.send(LinkViewerToMacConnectFunnel.of("\\\\127.0.0.1\\TCP\\1755"));
-            c.await(LinkMacToViewerReportConnectedFunnel.TYPE);
-            c.send(LinkViewerToMacOpenFile.of(3, "sample.asf", Bytes.EMPTY));
-            c.await(LinkMacToViewerReportOpenFile.TYPE);
-            c.send(LinkViewerToMacReadBlock.of(1, 2));
-            c.await(LinkMacToViewerReportReadBlock.TYPE);
-            c.send(LinkViewerToMacCloseFile.of(1)); // ignored: the session goes on
-            c.send(MmsServerSessionTest.allStreams());
-            c.await(LinkMacToViewerReportStreamSwitch.TYPE);
-            assertThat(c.takeData()).isNotEmpty().allSatisfy(d -> {
-                assertThat(d.decoded().value().playIncarnation()).isEqualTo(0x33);
-                assertThat(d.decoded().violations()).isEmpty();
-            });
-        }
-        assertThat(events.events(e -> e.what() == What.CLOSED_BY_SERVER)).isEmpty();
-    }
-
-    @Test
     void garbageFromTheClientIsAProtocolErrorAndAClose() throws Exception {
         int port = start(Scenario.builder().media(SAMPLE).pacing(Pacing.FAST).build());
         try (Client c = new Client(port)) {
