@@ -8,6 +8,7 @@ import static org.mmsspec.harness.mutation.Mutations.frame;
 import static org.mmsspec.harness.mutation.Mutations.head;
 import static org.mmsspec.harness.mutation.Mutations.quirk;
 import static org.mmsspec.harness.mutation.Mutations.set;
+import static org.mmsspec.harness.mutation.Mutations.unseenPragma;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -58,6 +59,11 @@ final class WmspMutants {
                 new Mutant("Play is answered as application/octet-stream", Section.wmsp("3.2.5.6"),
                         "the Play response's Content-Type is application/x-mms-framed",
                         head(contentType(FRAMED_TYPE, "application/octet-stream"))),
+                new Mutant("Play ignores stream-switch-entry: no stream is sent", Section.wmsp("3.2.5.6"),
+                        "the streams a Play selects with stream-switch-entry are sent",
+                        unseenPragma("stream-switch-entry")),
+                new Mutant("Play ignores stream-time: the stream starts at 0", Section.wmsp("3.2.5.6"),
+                        "a Play with stream-time starts at that time", unseenPragma("stream-time")),
                 new Mutant("a second Play on a streaming session is served", Section.wmsp("3.2.5.6"),
                         "Play on a session already STREAMING is refused", quirk(Quirk.MMSH_PLAY_WHILE_STREAMING)),
                 new Mutant("$D framing bytes read '%'", Section.wmsp("2.2.3.1.1"), "Frame is 0x24 ('$')",
