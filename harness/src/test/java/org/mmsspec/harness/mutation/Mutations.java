@@ -10,6 +10,7 @@ import java.util.function.LongUnaryOperator;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import org.mmsspec.codec.DataPacket;
@@ -121,15 +122,19 @@ final class Mutations {
         return new Mutation() {
             @Override
             public void request(HttpRequest request) {
-                List<String> lines = request.headers().getAll("Pragma").stream()
-                        .map(line -> String.join(",", Arrays.stream(line.split(",")).filter(
-                                t -> !t.strip().toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT) + "="))
-                                .toList()))
-                        .filter(line -> !line.isBlank()).toList();
-                request.headers().remove("Pragma");
-                lines.forEach(line -> request.headers().add("Pragma", line));
+                withoutPragma(request.headers(), name);
             }
         };
+    }
+
+    /** {@code headers} without Pragma token {@code name}, on a line of its own or among others. */
+    static void withoutPragma(HttpHeaders headers, String name) {
+        String prefix = name.toLowerCase(Locale.ROOT) + "=";
+        List<String> lines = headers.getAll("Pragma").stream().map(line -> String.join(",", Arrays.stream(
+                line.split(",")).filter(t -> !t.strip().toLowerCase(Locale.ROOT).startsWith(prefix)).toList()))
+                .filter(line -> !line.isBlank()).toList();
+        headers.remove("Pragma");
+        lines.forEach(line -> headers.add("Pragma", line));
     }
 
     /** Every MMSH response head, changed in place. */
