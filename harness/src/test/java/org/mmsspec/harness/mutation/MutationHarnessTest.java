@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mmsspec.cases.Verdict;
 import org.mmsspec.cases.server.CaseResult;
+import org.mmsspec.cases.server.RunSettings;
 import org.mmsspec.cases.server.ServerCase;
 import org.mmsspec.cases.server.ServerCases;
 import org.mmsspec.codec.Section;
@@ -43,11 +44,15 @@ class MutationHarnessTest {
 
     static final boolean STRICT = Boolean.getBoolean("mmsspec.mutation.strict");
     static final int AT_ONCE = Integer.getInteger("mmsspec.mutation.parallel", 3);
-    /** Every read of a case; the reference answers at once, so a mutant that hangs a case costs only this. */
-    static final String TIMEOUT = System.getProperty("mmsspec.mutation.timeout", "1s");
+    /** Every read of a case: the conformance run's, so that the unmutated run judges as the failsafe run does. */
+    static final String TIMEOUT = System.getProperty("mmsspec.mutation.timeout",
+            RunSettings.DEFAULT_TIMEOUT.toMillis() + "ms");
     static final String FOCUS = System.getProperty("mmsspec.mutation.focus", "auto");
-    /** What CI affords the mutants on two cores, judged from the time of the unmutated run. */
-    static final Duration BUDGET = Duration.ofSeconds(120);
+    /**
+     * What CI affords the mutants on two cores, judged from the time of the unmutated run; mutants that hang cases
+     * until their timeouts take longer, hence the margin below three minutes.
+     */
+    static final Duration BUDGET = Duration.ofSeconds(90);
     static final List<String> ONLY = Stream.of(System.getProperty("mmsspec.mutation.only", "").split(","))
             .map(String::strip).filter(w -> !w.isEmpty()).toList();
     static final int AT_LEAST = 45;
