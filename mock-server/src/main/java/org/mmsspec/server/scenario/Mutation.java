@@ -46,7 +46,7 @@ public interface Mutation {
         IGNORE_OUT_OF_ORDER,
         /** Where an error reply is due (ReportOpenFile or ReportDisconnectedFunnel with an hr), nothing is sent. */
         SILENT_ON_ERROR,
-        /** Input that cannot be framed or decoded (MMST, or a bad HTTP request on MMSH) stops the listener. */
+        /** Input that cannot be told apart, framed or decoded (MMST, or a bad HTTP request) stops the listener. */
         DIE_ON_MALFORMED,
         /** The AFFlags sequence never restarts at 0 on a new Start* after 0xFE (2.2.2). */
         NO_AFFLAGS_RESTART,
