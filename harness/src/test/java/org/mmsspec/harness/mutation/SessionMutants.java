@@ -7,14 +7,11 @@ import static org.mmsspec.harness.mutation.Mutations.add;
 import static org.mmsspec.harness.mutation.Mutations.data;
 import static org.mmsspec.harness.mutation.Mutations.field;
 import static org.mmsspec.harness.mutation.Mutations.quirk;
-import static org.mmsspec.harness.mutation.Mutations.received;
 import static org.mmsspec.harness.mutation.Mutations.set;
 
 import java.util.List;
 
 import org.mmsspec.codec.Section;
-import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
-import org.mmsspec.codec.mmsp.StreamSwitchEntry;
 import org.mmsspec.server.scenario.Mutation.Payload;
 import org.mmsspec.server.scenario.Mutation.Quirk;
 
@@ -50,9 +47,6 @@ final class SessionMutants {
                 new Mutant("ReportStartStriding echoes another playIncarnation", Section.mmsp("2.2.4.11"),
                         "R2: playIncarnation echoes the StartStriding's",
                         field("LinkMacToViewerReportStartStriding", "playIncarnation", v -> v + 1)),
-                new Mutant("StreamSwitch is read as turning every stream on", Section.mmsp("3.2.5.10"),
-                        "R3: the selection of aStreamEntries applies to the payloads sent",
-                        received(LinkViewerToMacStreamSwitch.class, SessionMutants::allOn)),
                 new Mutant("unselected streams' payloads are sent too", Section.mmsp("3.2.5.11.1"),
                         "R2: only payloads of the selected streams are sent", quirk(Quirk.NO_STREAM_FILTER)),
                 new Mutant("ASF data LocationId is one past the packet number", Section.mmsp("3.2.5.11.1"),
@@ -98,12 +92,6 @@ final class SessionMutants {
                 new Mutant("a resent Data packet differs from the first", Section.mmsp("3.2.5.13"),
                         "R5: a resent Data packet is byte for byte the first",
                         data(Payload.RESENT, SessionMutants::flipLastByte)));
-    }
-
-    private static LinkViewerToMacStreamSwitch allOn(LinkViewerToMacStreamSwitch s) {
-        return LinkViewerToMacStreamSwitch.of(s.streamSwitchEntries().stream().map(e -> StreamSwitchEntry.on(
-                e.wDstStreamNumber() == StreamSwitchEntry.NO_STREAM ? e.wSrcStreamNumber() : e.wDstStreamNumber()))
-                .toArray(StreamSwitchEntry[]::new));
     }
 
     private static byte[] flipLastByte(byte[] b) {
