@@ -12,9 +12,8 @@ import org.mmsspec.codec.mmsp.MmsMessage;
  * it checks (the mutation harness). Where {@link Faults} are named misbehaviours a scenario file can ask for, a
  * mutation is code: hooks on the bytes of everything the server writes, on what it reads of each request, and
  * {@link Quirk}s checked where a behaviour is decided. Every hook defaults to "change nothing"; {@link #NONE} is the
- * conformant server. Hooks run on the I/O
- * threads of many connections at once: keep them stateless. A hook that returns an empty array drops what it was
- * given.
+ * conformant server. Hooks run on the I/O threads of many connections at once: keep them stateless. A hook that
+ * returns an empty array drops what it was given.
  */
 public interface Mutation {
 
