@@ -70,6 +70,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (writer != null || relaying) {
             return; // one request per connection: the Play response is under way
         }
+        scenario.mutation().request(req);
         if (!req.decoderResult().isSuccess()) {
             connection.record(What.PROTOCOL_ERROR, "bad HTTP request: " + req.decoderResult().cause());
             if (scenario.mutation().has(Mutation.Quirk.DIE_ON_MALFORMED) && ctx.channel().parent() != null) {
