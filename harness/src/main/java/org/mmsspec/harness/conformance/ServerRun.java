@@ -53,8 +53,12 @@ public final class ServerRun implements AutoCloseable {
     }
 
     public static ServerRun prepare(RunOptions options, List<ServerCase> all) {
-        List<ServerCase> selected = CaseSelection.of(options).select(all);
-        return new ServerRun(options, TargetHandle.open(options), selected);
+        return prepare(options, all, TargetHandle.open(options));
+    }
+
+    /** A run against {@code handle}, which the run closes when it ends (pass a borrowed one to keep it). */
+    public static ServerRun prepare(RunOptions options, List<ServerCase> all, TargetHandle handle) {
+        return new ServerRun(options, handle, CaseSelection.of(options).select(all));
     }
 
     public List<ServerCase> cases() {
