@@ -118,6 +118,7 @@ public final class MmshClient implements AutoCloseable {
             } catch (IOException e) {
                 throw new MockClientException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
             }
+            transcript.connected(host, port, s.getLocalPort());
             int headEnd = headEnd(req);
             Object decoded = headEnd < 0 ? null : parseQuietly(req, headEnd);
             transcript.add(Direction.C2S, decoded == null ? TranscriptEntry.Kind.RAW : TranscriptEntry.Kind.HTTP_HEAD,

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.mmsspec.cases.RequirementIndex;
 import org.mmsspec.cases.Verdict;
@@ -16,6 +17,7 @@ import org.mmsspec.cases.server.CaseRunner;
 import org.mmsspec.cases.server.ServerCase;
 import org.mmsspec.cases.server.ServerCases;
 import org.mmsspec.cases.server.Target;
+import org.mmsspec.server.scenario.Scenario;
 
 /**
  * One conformance run against a server: the selected cases, {@code parallel} at a time, each to a verdict. Results are
@@ -53,12 +55,26 @@ public final class ServerRun implements AutoCloseable {
     }
 
     public static ServerRun prepare(RunOptions options, List<ServerCase> all) {
-        return prepare(options, all, TargetHandle.open(options));
+        return prepare(options, all, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #prepare(RunOptions, List)}; where no target is given, the embedded reference is started with
+     * {@code reference} applied to its scenarios (the mutation harness injects its fault this way).
+     */
+    public static ServerRun prepare(RunOptions options, List<ServerCase> all,
+            UnaryOperator<Scenario.Builder> reference) {
+        return prepare(options, all, TargetHandle.open(options, reference));
     }
 
     /** A run against {@code handle}, which the run closes when it ends (pass a borrowed one to keep it). */
     public static ServerRun prepare(RunOptions options, List<ServerCase> all, TargetHandle handle) {
-        return new ServerRun(options, handle, CaseSelection.of(options).select(all));
+        try {
+            return new ServerRun(options, handle, CaseSelection.of(options).select(all));
+        } catch (RuntimeException e) {
+            handle.close(); // an unreadable baseline must not leave the reference running
+            throw e;
+        }
     }
 
     public List<ServerCase> cases() {
