@@ -45,7 +45,8 @@ public record RunOptions(Optional<String> target, Optional<Integer> httpPort, St
         exclude = List.copyOf(exclude);
         imagePorts = List.copyOf(imagePorts);
         if (imagePorts.size() > 2) {
-            throw new IllegalArgumentException("target.image.ports takes the MMS port and the MMSH port: " + imagePorts);
+            throw new IllegalArgumentException("target.image.ports is the MMS port and the MMSH port: "
+                    + imagePorts);
         }
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1: " + parallel);

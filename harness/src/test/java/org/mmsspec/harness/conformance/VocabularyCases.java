@@ -48,7 +48,8 @@ final class VocabularyCases {
                     .run(ctx -> {
                         MmshResponse r = ctx.mmsh().describe("/" + ctx.target().media());
                         ctx.mustEqual("status", 200, r.status());
-                        ctx.must(r.asfHeader().length > 0 && r.complete(), "the body is a whole ASF header: " + r.end());
+                        ctx.must(r.asfHeader().length > 0 && r.complete(),
+                                "the body is a whole ASF header: " + r.end());
                     });
             g.add(5, MUST, "a chunked MMSH Play streams Data packets").tags(ServerCase.MMSH).run(ctx -> {
                 MmshClient c = ctx.mmsh();
