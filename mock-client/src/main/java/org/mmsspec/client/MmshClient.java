@@ -21,7 +21,7 @@ import org.mmsspec.codec.mmsh.MmshStreamFramer;
  * within the timeout and within {@link HttpHead#MAX_HEAD_BYTES}; then each body packet must arrive within the timeout,
  * and the body is bounded by {@link #MAX_BODY_BYTES}. Everything goes into one {@link Transcript} across requests.
  */
-public final class MmshClient {
+public final class MmshClient implements AutoCloseable {
 
     /** A Windows Media Player 9 User-Agent: the WMSP client version that turns on $M and chunking rules. */
     public static final String USER_AGENT = "NSPlayer/9.0.0.2980";
@@ -35,6 +35,10 @@ public final class MmshClient {
     private final Transcript transcript = new Transcript();
     private Duration timeout;
     private String userAgent = USER_AGENT;
+    private int maxFrames = Integer.MAX_VALUE;
+    private Duration maxBodyTime;
+    private volatile Socket inFlight;
+    private volatile boolean closed;
 
     public MmshClient(String host, int port, Duration timeout) {
         this(host, port, timeout, DecodeOptions.STRICT);
@@ -54,6 +58,20 @@ public final class MmshClient {
 
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * Bounds how much of each body is read: a live server's Play body never ends, so reading stops after
+     * {@code frames} packets or once {@code time} has passed since the head (null: no time bound). A body cut this
+     * way ends in the last packet read ({@link MmshResponse#cut()}).
+     */
+    public MmshClient readAtMost(int frames, Duration time) {
+        if (frames < 1) {
+            throw new IllegalArgumentException("frames must be at least 1: " + frames);
+        }
+        this.maxFrames = frames;
+        this.maxBodyTime = time;
+        return this;
     }
 
     public MmshClient userAgent(String ua) {
@@ -93,19 +111,42 @@ public final class MmshClient {
 
     /** GET {@code path} with the User-Agent, Host and one Pragma line per element of {@code pragmas}. */
     public MmshResponse get(String path, List<String> pragmas) {
-        StringBuilder r = new StringBuilder("GET ").append(path).append(" HTTP/1.0\r\n");
+        return raw(head("GET", path, pragmas).append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * POST {@code path} (KeepAlive, Log: MS-WMSP 2.2.2.3, 2.2.2.4) with one Pragma line per element of
+     * {@code pragmas}, and {@code body} (may be empty) under {@code contentType} (null: no Content-Type).
+     */
+    public MmshResponse post(String path, List<String> pragmas, String contentType, byte[] body) {
+        StringBuilder r = head("POST", path, pragmas);
+        if (contentType != null) {
+            r.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        r.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        byte[] h = r.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = java.util.Arrays.copyOf(h, h.length + body.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return raw(all);
+    }
+
+    private StringBuilder head(String method, String path, List<String> pragmas) {
+        StringBuilder r = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.0\r\n");
         r.append("Accept: */*\r\n");
         r.append("User-Agent: ").append(userAgent).append("\r\n");
         r.append("Host: ").append(host).append(':').append(port).append("\r\n");
         pragmas.forEach(p -> r.append("Pragma: ").append(p).append("\r\n"));
-        r.append("\r\n");
-        return raw(r.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return r;
     }
 
     /** Sends any bytes as the request and reads the response. */
     public MmshResponse raw(byte[] request) {
         byte[] req = request.clone();
         try (Socket s = new Socket()) {
+            inFlight = s;
+            if (closed) {
+                throw new MockClientException("the client is closed");
+            }
             try {
                 s.setTcpNoDelay(true);
                 s.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
@@ -127,6 +168,25 @@ public final class MmshClient {
             return new Exchange(new TimedInput(s, 16 * 1024)).read();
         } catch (IOException e) {
             throw new MockClientException("socket: " + e.getMessage(), e);
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    /**
+     * Ends the request in flight and refuses later ones. The body of one request is bounded only per packet and by
+     * {@link #MAX_BODY_BYTES}, so this is how a caller with a deadline cuts a flooding or trickling server short.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        Socket s = inFlight;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing is best effort; the read in flight ends either way
+            }
         }
     }
 
@@ -211,10 +271,17 @@ public final class MmshClient {
                             "Content-Length is not a number: " + parsed.header("Content-Length")), rest);
                 }
             }
+            long headAt = System.nanoTime();
             Outcome end = body(parsed, rest, rest.length);
             // Each packet must arrive within the timeout: a trickling server cannot stretch the wait.
             long frameDeadline = System.nanoTime() + timeout.toNanos();
             while (end == null) {
+                if (!frames.isEmpty() && (frames.size() >= maxFrames
+                        || maxBodyTime != null && System.nanoTime() - headAt >= maxBodyTime.toNanos())) {
+                    end = frames.get(frames.size() - 1);
+                    transcript.event("the client stopped reading after " + frames.size() + " packets (its bound)");
+                    return new MmshResponse(parsed, frames, end);
+                }
                 int framed = frames.size();
                 int n = input.read(frameDeadline);
                 end = switch (n) {
