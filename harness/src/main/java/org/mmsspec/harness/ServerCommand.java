@@ -73,6 +73,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--redirect", paramLabel = "PATH", description = "A path the target answers with a redirect.")
     private String redirect;
 
+    @Option(names = "--idle", paramLabel = "SECONDS", description = "The target's Idle-Timeout, for the slow case "
+            + "that waits for it to expire (at most 300).")
+    private String idle;
+
     @Option(names = "--live", description = "The target serves a live stream only (no seeking, no end).")
     private boolean live;
 
@@ -169,6 +173,7 @@ final class ServerCommand implements Callable<Integer> {
         put(p, "auth", auth);
         put(p, "playlist", playlist);
         put(p, "redirect", redirect);
+        put(p, "idle", idle);
         put(p, "parallel", parallel);
         put(p, "baseline", baseline);
         put(p, "profile", profile);

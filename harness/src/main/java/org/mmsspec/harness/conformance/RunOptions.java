@@ -31,11 +31,15 @@ import org.mmsspec.codec.Profile;
  * @param pcap        also write a pcap per case
  * @param targetImage a container image to start the target from
  * @param imagePorts  the image's MMS port and, where it differs, its MMSH port; empty for 1755 alone
+ * @param idle        the target's Idle-Timeout, where it states one short enough for the timer's case
  */
 public record RunOptions(Optional<String> target, Optional<Integer> httpPort, String media, Optional<String> auth,
         Optional<String> playlist, Optional<String> redirect, boolean live, List<String> cases, List<String> exclude,
         RunSettings settings, int parallel, Optional<Path> baseline, boolean slow, Path reportDir, boolean pcap,
-        Optional<String> targetImage, List<Integer> imagePorts) {
+        Optional<String> targetImage, List<Integer> imagePorts, Optional<Duration> idle) {
+
+    /** The longest Idle-Timeout the timer's case will wait for. */
+    public static final Duration LONGEST_IDLE = Duration.ofMinutes(5);
 
     public static final int DEFAULT_PARALLEL = 8;
     public static final Path DEFAULT_REPORT_DIR = Path.of("target", "mmsspec");
@@ -47,6 +51,10 @@ public record RunOptions(Optional<String> target, Optional<Integer> httpPort, St
         if (imagePorts.size() > 2) {
             throw new IllegalArgumentException("target.image.ports is the MMS port and the MMSH port: "
                     + imagePorts);
+        }
+        if (idle.isPresent() && (idle.get().isNegative() || idle.get().isZero()
+                || idle.get().compareTo(LONGEST_IDLE) > 0)) {
+            throw new IllegalArgumentException("idle must be 1 to " + LONGEST_IDLE.toSeconds() + " s: " + idle.get());
         }
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1: " + parallel);
@@ -60,7 +68,8 @@ public record RunOptions(Optional<String> target, Optional<Integer> httpPort, St
 
     /**
      * Reads {@code target, target.http, media, auth, playlist, redirect, live, cases, exclude, timeout (ms or
-     * 2s), profile, strict, parallel, baseline, slow, report.dir, pcap, target.image, target.image.ports}; blank
+     * 2s), profile, strict, parallel, baseline, slow, report.dir, pcap, target.image, target.image.ports, idle
+     * (seconds, or 20s)}; blank
      * values count as unset.
      */
     public static RunOptions from(Properties p, Path defaultReportDir) {
@@ -73,7 +82,8 @@ public record RunOptions(Optional<String> target, Optional<Integer> httpPort, St
                 new RunSettings(timeout, profile, flag(p, "strict")),
                 opt(p, "parallel").map(Integer::parseInt).orElse(DEFAULT_PARALLEL), opt(p, "baseline").map(Path::of),
                 flag(p, "slow"), opt(p, "report.dir").map(Path::of).orElse(defaultReportDir), flag(p, "pcap"),
-                opt(p, "target.image"), ports(list(p, "target.image.ports")));
+                opt(p, "target.image"), ports(list(p, "target.image.ports")),
+                opt(p, "idle").map(v -> v.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(v)) : duration(v)));
     }
 
     private static Profile profile(String v) {

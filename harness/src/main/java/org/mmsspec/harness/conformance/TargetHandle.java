@@ -34,7 +34,9 @@ public record TargetHandle(Target target, AutoCloseable owned, Optional<String> 
                 Optional.of(new Target.Auth(endpoint(ref.auth(), ReferenceServers.MEDIA), ReferenceServers.USER,
                         ReferenceServers.PASSWORD)),
                 Optional.of(endpoint(ref.main(), ReferenceServers.PLAYLIST)),
-                Optional.of(endpoint(ref.redirect(), ReferenceServers.MEDIA)), false);
+                Optional.of(endpoint(ref.redirect(), ReferenceServers.MEDIA)), false,
+                Optional.of(new Target.Idle(endpoint(ref.idle(), ReferenceServers.MEDIA),
+                        ReferenceServers.IDLE_TIMEOUT)));
         return new TargetHandle(t, ref, Optional.empty());
     }
 
@@ -48,7 +50,7 @@ public record TargetHandle(Target target, AutoCloseable owned, Optional<String> 
         return offers(o, o.httpPort().map(parsed::withHttpPort).orElse(parsed));
     }
 
-    /** {@code t} with the run's credentials, playlist, redirect and live flag. */
+    /** {@code t} with the run's credentials, playlist, redirect, live flag and Idle-Timeout. */
     static Target offers(RunOptions o, Target target) {
         Target t = target.withLive(o.live());
         if (o.auth().isPresent()) {
@@ -62,7 +64,9 @@ public record TargetHandle(Target target, AutoCloseable owned, Optional<String> 
         Target base = t;
         t = o.playlist().map(p -> base.withPlaylist(at(base, p))).orElse(t);
         Target base2 = t;
-        return o.redirect().map(p -> base2.withRedirect(at(base2, p))).orElse(t);
+        t = o.redirect().map(p -> base2.withRedirect(at(base2, p))).orElse(t);
+        Target base3 = t;
+        return o.idle().map(d -> base3.withIdle(new Target.Idle(base3.mediaEndpoint(), d))).orElse(t);
     }
 
     private static Target.Endpoint at(Target t, String path) {

@@ -1,5 +1,8 @@
 package org.mmsspec.server.reference;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.mmsspec.server.MockMmsServer;
@@ -16,14 +19,17 @@ import org.mmsspec.server.scenario.Scenario;
  * @param main     MMST, MMSU and MMSH on ports of their own; {@link #MEDIA} and {@link #PLAYLIST}
  * @param auth     the same, behind {@link #USER} / {@link #PASSWORD}
  * @param redirect answers OpenFile with ReportRedirect (and MMSH with 302) to {@code main}'s sample
+ * @param idle     the same as {@code main}, with an Idle-Timeout of {@link #IDLE_TIMEOUT} instead of the hour the spec
+ *                 recommends, so that the timer's case can see it expire
  */
-public record ReferenceServers(MockMmsServer main, MockMmsServer auth, MockMmsServer redirect)
+public record ReferenceServers(MockMmsServer main, MockMmsServer auth, MockMmsServer redirect, MockMmsServer idle)
         implements AutoCloseable {
 
     public static final String MEDIA = "sample.asf";
     public static final String PLAYLIST = "playlist.asf";
     public static final String USER = "mmsspec";
     public static final String PASSWORD = "reference";
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(15);
 
     /** The conformant reference. */
     public static ReferenceServers start() {
@@ -38,20 +44,26 @@ public record ReferenceServers(MockMmsServer main, MockMmsServer auth, MockMmsSe
         AsfFile sample = AsfFile.sample();
         Scenario base = change.apply(Scenario.builder().name("reference").media(MEDIA, sample)
                 .media(PLAYLIST, sample, sample).pacing(Pacing.FAST)).build();
-        MockMmsServer main = MockMmsServer.start(base);
-        MockMmsServer auth = null;
+        List<MockMmsServer> started = new ArrayList<>();
         try {
-            auth = MockMmsServer.start(base.toBuilder().name("reference-auth").credentials(USER, PASSWORD).build());
-            MockMmsServer redirect = MockMmsServer.start(base.toBuilder().name("reference-redirect")
+            MockMmsServer main = start(started, base);
+            MockMmsServer auth = start(started, base.toBuilder().name("reference-auth")
+                    .credentials(USER, PASSWORD).build());
+            MockMmsServer redirect = start(started, base.toBuilder().name("reference-redirect")
                     .redirect(main.mmsUrl(MEDIA)).build());
-            return new ReferenceServers(main, auth, redirect);
+            MockMmsServer idle = start(started, base.toBuilder().name("reference-idle")
+                    .idleTimeout(IDLE_TIMEOUT).build());
+            return new ReferenceServers(main, auth, redirect, idle);
         } catch (RuntimeException e) {
-            main.close();
-            if (auth != null) {
-                auth.close();
-            }
+            started.forEach(MockMmsServer::close);
             throw e;
         }
+    }
+
+    private static MockMmsServer start(List<MockMmsServer> started, Scenario s) {
+        MockMmsServer server = MockMmsServer.start(s);
+        started.add(server);
+        return server;
     }
 
     public int mmsPort() {
@@ -67,5 +79,6 @@ public record ReferenceServers(MockMmsServer main, MockMmsServer auth, MockMmsSe
         main.close();
         auth.close();
         redirect.close();
+        idle.close();
     }
 }

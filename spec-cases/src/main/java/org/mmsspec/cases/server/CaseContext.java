@@ -189,6 +189,11 @@ public final class CaseContext implements AutoCloseable {
         return target.redirect().orElseThrow(() -> new CaseSkipped("no redirecting path given (-Dredirect=PATH)"));
     }
 
+    public Target.Idle requireIdle() {
+        return target.idle().orElseThrow(() -> new CaseSkipped("the target's Idle-Timeout is unknown (the spec "
+                + "recommends 3600 s): give -Didle=SECONDS (--idle), at most 300"));
+    }
+
     /** Skips cases that need a file with a beginning and an end (seeking, end of stream). */
     public void requireStored() {
         if (target.live()) {

@@ -33,9 +33,6 @@ public final class CaseRunner {
         return t;
     });
 
-    /** What a slow case may take beyond the usual deadline: it waits on the server's timers (MS-MMSP 3.2.2). */
-    static final long SLOW_ALLOWANCE_MS = 150_000;
-
     private final Target target;
     private final RunSettings settings;
 
@@ -47,7 +44,7 @@ public final class CaseRunner {
     public CaseResult run(ServerCase c) {
         long start = System.nanoTime();
         AtomicBoolean cutOff = new AtomicBoolean();
-        long deadline = settings.caseDeadline().toMillis() + (c.tagged(ServerCase.SLOW) ? SLOW_ALLOWANCE_MS : 0);
+        long deadline = settings.caseDeadline(c).toMillis();
         try (CaseContext ctx = new CaseContext(c, target, settings)) {
             ScheduledFuture<?> dog = WATCHDOG.schedule(() -> {
                 cutOff.set(true);

@@ -29,6 +29,14 @@ public record RunSettings(Duration timeout, Profile profile, boolean strict) {
     }
 
     /** The most one case may take: its reads are bounded, but a trickling server can make many of them. */
+    /** What a slow case may take beyond the usual deadline: it waits on the server's timers (MS-MMSP 3.2.2). */
+    public static final Duration SLOW_ALLOWANCE = Duration.ofSeconds(150);
+
+    /** The deadline of {@code c}: slow cases get {@link #SLOW_ALLOWANCE} more. */
+    public Duration caseDeadline(ServerCase c) {
+        return c.tagged(ServerCase.SLOW) ? caseDeadline().plus(SLOW_ALLOWANCE) : caseDeadline();
+    }
+
     public Duration caseDeadline() {
         return timeout.multipliedBy(10).plusSeconds(5);
     }

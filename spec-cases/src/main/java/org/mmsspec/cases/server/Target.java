@@ -1,5 +1,6 @@
 package org.mmsspec.cases.server;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,14 +16,20 @@ import java.util.Optional;
  * @param playlist a path the target serves as a server-side playlist of two or more entries
  * @param redirect a place whose OpenFile the target answers with ReportRedirect
  * @param live     the target serves a live stream only: no seeking, no end of stream
+ * @param idle     a place whose Idle-Timeout is known, and how long it is (the spec recommends an hour, too long
+ *                 for a test, so the timer case needs a server that states a shorter one)
  */
 public record Target(String name, String host, int mmsPort, int httpPort, String media, Optional<Auth> auth,
-        Optional<Endpoint> playlist, Optional<Endpoint> redirect, boolean live) {
+        Optional<Endpoint> playlist, Optional<Endpoint> redirect, boolean live, Optional<Idle> idle) {
 
     public static final String DEFAULT_MEDIA = "sample.asf";
 
     /** A server and path with credentials that pass its BASIC challenge. */
     public record Auth(Endpoint endpoint, String user, String password) {
+    }
+
+    /** A server and path whose Idle-Timeout timer (MS-MMSP 3.2.2) runs for {@code timeout}. */
+    public record Idle(Endpoint endpoint, Duration timeout) {
     }
 
     /** One path on one server, which speaks MMST on {@code port} and MMSH on {@code httpPort}. */
@@ -31,6 +38,12 @@ public record Target(String name, String host, int mmsPort, int httpPort, String
             Objects.requireNonNull(host);
             path = stripSlash(path);
         }
+    }
+
+    /** A target whose Idle-Timeout is not known. */
+    public Target(String name, String host, int mmsPort, int httpPort, String media, Optional<Auth> auth,
+            Optional<Endpoint> playlist, Optional<Endpoint> redirect, boolean live) {
+        this(name, host, mmsPort, httpPort, media, auth, playlist, redirect, live, Optional.empty());
     }
 
     public Target {
@@ -62,23 +75,27 @@ public record Target(String name, String host, int mmsPort, int httpPort, String
     }
 
     public Target withHttpPort(int port) {
-        return new Target(name, host, mmsPort, port, media, auth, playlist, redirect, live);
+        return new Target(name, host, mmsPort, port, media, auth, playlist, redirect, live, idle);
     }
 
     public Target withAuth(Auth a) {
-        return new Target(name, host, mmsPort, httpPort, media, Optional.of(a), playlist, redirect, live);
+        return new Target(name, host, mmsPort, httpPort, media, Optional.of(a), playlist, redirect, live, idle);
     }
 
     public Target withPlaylist(Endpoint e) {
-        return new Target(name, host, mmsPort, httpPort, media, auth, Optional.of(e), redirect, live);
+        return new Target(name, host, mmsPort, httpPort, media, auth, Optional.of(e), redirect, live, idle);
     }
 
     public Target withRedirect(Endpoint e) {
-        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, Optional.of(e), live);
+        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, Optional.of(e), live, idle);
     }
 
     public Target withLive(boolean l) {
-        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, redirect, l);
+        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, redirect, l, idle);
+    }
+
+    public Target withIdle(Idle i) {
+        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, redirect, live, Optional.of(i));
     }
 
     /** The media path on this target's own MMS port. */

@@ -40,17 +40,16 @@ final class S2_2_4_1_Ping {
     }
 
     /**
-     * The first Ping on a session left silent in READY. The wait ends before the case's deadline (the run's timeout
-     * sets it: 4 s gives room for a 30 s KeepAlive); no Ping by then skips the case.
+     * The first Ping on a session left silent in READY. The wait ends before the case's deadline; no Ping by then
+     * skips the case.
      */
     private static LinkMacToViewerPing ping(CaseContext ctx) {
         MmstClient c = ctx.handshake().upTo(Stage.HEADER_READ).client().autoPong(false);
-        Duration room = ctx.settings().caseDeadline().minus(ctx.timeout().multipliedBy(2));
+        Duration room = ctx.settings().caseDeadline(ctx.serverCase()).minus(ctx.timeout().multipliedBy(2));
         Duration wait = room.compareTo(PING_WAIT) < 0 ? room : PING_WAIT;
         Outcome o = c.readUntil(r -> r.message(LinkMacToViewerPing.class).isPresent(), wait);
         if (!(o instanceof Outcome.Received r)) {
-            throw ctx.skip("no Ping within " + wait.toSeconds() + " s (" + o.summary() + "); a longer --timeout "
-                    + "gives a longer wait");
+            throw ctx.skip("no Ping within " + wait.toSeconds() + " s (" + o.summary() + ")");
         }
         return r.message(LinkMacToViewerPing.class).orElseThrow();
     }

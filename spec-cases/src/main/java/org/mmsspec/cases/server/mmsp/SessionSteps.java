@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mmsspec.cases.server.CaseContext;
+import org.mmsspec.cases.server.Target;
 import org.mmsspec.client.AsfHeader;
 import org.mmsspec.client.ExpectationFailure;
 import org.mmsspec.client.Handshake;
@@ -43,6 +44,11 @@ final class SessionSteps {
     /** A fresh session with the ASF file header read and every stream selected: READY, about to play. */
     static Handshake ready(CaseContext ctx) {
         return ctx.handshake().upTo(Handshake.Stage.STREAMS_SWITCHED);
+    }
+
+    /** The same at another place of the target (its idle or playlist server). */
+    static Handshake ready(CaseContext ctx, Target.Endpoint at) {
+        return ctx.handshake(at).upTo(Handshake.Stage.STREAMS_SWITCHED);
     }
 
     static LinkViewerToMacStartPlaying startAt(long openFileId, double position, long asfOffset, long locationId,
