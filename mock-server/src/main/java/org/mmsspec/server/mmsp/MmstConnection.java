@@ -55,6 +55,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
     private final Transcript transcript;
     private final MmsServerSession session;
     private final StreamFramer framer = new StreamFramer(Direction.C2S, DecodeOptions.STRICT);
+    private final ClientInput input = new ClientInput();
     private final Faults faults;
     private final Deque<SessionAction> outbox = new ArrayDeque<>();
     private final Map<MmsServerSession.Timer, ScheduledFuture<?>> timers = new EnumMap<>(
@@ -103,6 +104,9 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             }
             byte[] b = ByteBufUtil.getBytes(buf);
             framer.feed(b, 0, b.length, this::unit);
+            if (!closing && !input.unfinishedIsCommand(b, framer.pendingBytes())) {
+                execute(session.onProtocolError("bytes at offset " + framer.offset() + " start no TcpMessageHeader"));
+            }
         } catch (MalformedInputException e) {
             transcript.add(new Transcript.Entry(framer.offset(), List.of(), List.of(), e.getMessage()));
             execute(session.onProtocolError("stream cannot be framed: " + e.getMessage()));
@@ -133,6 +137,11 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (u instanceof StreamFramer.Command c) {
+            String refused = ClientInput.refusal(c.decoded());
+            if (refused != null) {
+                execute(session.onProtocolError("command packet at " + u.offset() + " refused: " + refused));
+                return;
+            }
             for (MmsMessage m : c.decoded().value().messages()) {
                 execute(session.onMessage(m));
                 if (session.udp() && !registered) {
