@@ -20,7 +20,8 @@ final class S3_2_5_14_ReceivingStopPlaying_Malformed {
 
     static CaseGroup cases() {
         CaseGroup g = CaseGroup.mmsp("3.2.5.14", "Receiving a LinkViewerToMacStopPlaying Message");
-        g.add(50, MUST, "while streaming, StopPlaying with an openFileId one past the one ReportOpenFile gave is refused")
+        g.add(50, MUST, "while streaming, StopPlaying with an openFileId one past the one ReportOpenFile gave is "
+                + "refused")
                 .covers("R2").tags(NEGATIVE).run(ctx -> {
                     Handshake h = ctx.handshake().upTo(Stage.PLAYING);
                     h.client().send(new LinkViewerToMacStopPlaying((h.openFileId() + 1) & 0xFFFFFFFFL, INCARNATION));
