@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.mmsspec.cases.RequirementIndex;
 import org.mmsspec.cases.Verdict;
@@ -16,6 +17,7 @@ import org.mmsspec.cases.server.CaseRunner;
 import org.mmsspec.cases.server.ServerCase;
 import org.mmsspec.cases.server.ServerCases;
 import org.mmsspec.cases.server.Target;
+import org.mmsspec.server.scenario.Scenario;
 
 /**
  * One conformance run against a server: the selected cases, {@code parallel} at a time, each to a verdict. Results are
@@ -50,8 +52,17 @@ public final class ServerRun implements AutoCloseable {
     }
 
     public static ServerRun prepare(RunOptions options, List<ServerCase> all) {
+        return prepare(options, all, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #prepare(RunOptions, List)}; where no target is given, the embedded reference is started with
+     * {@code reference} applied to its scenarios (the mutation harness injects its fault this way).
+     */
+    public static ServerRun prepare(RunOptions options, List<ServerCase> all,
+            UnaryOperator<Scenario.Builder> reference) {
         List<ServerCase> selected = CaseSelection.of(options).select(all);
-        return new ServerRun(options, TargetHandle.open(options), selected);
+        return new ServerRun(options, TargetHandle.open(options, reference), selected);
     }
 
     public List<ServerCase> cases() {

@@ -1,9 +1,11 @@
 package org.mmsspec.harness.conformance;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.mmsspec.cases.server.Target;
 import org.mmsspec.server.reference.ReferenceServers;
+import org.mmsspec.server.scenario.Scenario;
 
 /**
  * The target of a run and what must be stopped with it: nothing for a given {@code host:port}, the embedded
@@ -14,13 +16,18 @@ import org.mmsspec.server.reference.ReferenceServers;
 record TargetHandle(Target target, AutoCloseable owned, Optional<String> unavailable) implements AutoCloseable {
 
     static TargetHandle open(RunOptions o) {
+        return open(o, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(RunOptions)}, with {@code reference} applied to the embedded reference's scenarios. */
+    static TargetHandle open(RunOptions o, UnaryOperator<Scenario.Builder> reference) {
         if (o.targetImage().isPresent()) {
             return ContainerTarget.open(o);
         }
         if (o.target().isPresent()) {
             return new TargetHandle(given(o, Target.parse(o.target().get(), o.media())), null, Optional.empty());
         }
-        ReferenceServers ref = ReferenceServers.start();
+        ReferenceServers ref = ReferenceServers.start(reference);
         Target t = new Target("reference", "127.0.0.1", ref.mmsPort(), ref.httpPort(), ReferenceServers.MEDIA,
                 Optional.of(new Target.Auth(endpoint(ref.auth(), ReferenceServers.MEDIA), ReferenceServers.USER,
                         ReferenceServers.PASSWORD)),

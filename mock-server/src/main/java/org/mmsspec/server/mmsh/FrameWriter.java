@@ -17,6 +17,9 @@ import org.mmsspec.codec.mmsh.MmshPacket;
 import org.mmsspec.server.ConnectionEvent;
 import org.mmsspec.server.Connection;
 import org.mmsspec.server.scenario.Faults;
+import org.mmsspec.server.scenario.Mutation;
+import org.mmsspec.server.scenario.Pacing;
+import org.mmsspec.server.scenario.Scenario;
 
 /**
  * Writes a response body packet by packet on the channel's event loop: $D at their send times (REALTIME) or as fast
@@ -45,6 +48,7 @@ final class FrameWriter {
     private final Connection connection;
     private final Plan plan;
     private final Faults faults;
+    private final Mutation mutation;
     private final boolean paced;
     private final boolean burstBit;
     private final Runnable onEnd;
@@ -60,13 +64,15 @@ final class FrameWriter {
     private boolean done;
     private long frames;
 
-    FrameWriter(ChannelHandlerContext ctx, Connection connection, Plan plan, Faults faults, boolean paced,
-            boolean burstBit, Runnable onEnd) {
+    /** Paced where the scenario's pacing is REALTIME; its faults and mutation applied. */
+    FrameWriter(ChannelHandlerContext ctx, Connection connection, Plan plan, Scenario scenario, boolean burstBit,
+            Runnable onEnd) {
         this.ctx = ctx;
         this.connection = connection;
         this.plan = plan;
-        this.faults = faults;
-        this.paced = paced;
+        this.faults = scenario.faults();
+        this.mutation = scenario.mutation();
+        this.paced = scenario.pacing() == Pacing.REALTIME;
         this.burstBit = burstBit;
         this.onEnd = onEnd;
     }
@@ -130,7 +136,10 @@ final class FrameWriter {
         if (burstBit && p instanceof MmshData d && backToBack()) {
             p = new MmshData(d.framing().withB(), d.packet());
         }
-        byte[] bytes = MmshFrameCodec.encode(p);
+        byte[] bytes = mutation.frame(p, MmshFrameCodec.encode(p));
+        if (bytes.length == 0) {
+            return;
+        }
         frames++;
         if (!closeMidDone && name.equals(faults.closeMidMessage())) {
             closeMidDone = true;

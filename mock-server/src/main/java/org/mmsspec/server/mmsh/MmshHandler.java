@@ -33,7 +33,7 @@ import org.mmsspec.server.Protocol;
 import org.mmsspec.server.ServerContext;
 import org.mmsspec.server.asf.AsfFile;
 import org.mmsspec.server.scenario.MediaEntry;
-import org.mmsspec.server.scenario.Pacing;
+import org.mmsspec.server.scenario.Mutation;
 import org.mmsspec.server.scenario.Scenario;
 import org.mmsspec.server.wiremock.HttpStubs;
 
@@ -72,6 +72,9 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (!req.decoderResult().isSuccess()) {
             connection.record(What.PROTOCOL_ERROR, "bad HTTP request: " + req.decoderResult().cause());
+            if (scenario.mutation().has(Mutation.Quirk.DIE_ON_MALFORMED) && ctx.channel().parent() != null) {
+                ctx.channel().parent().close();
+            }
             reply(ctx, HttpResponseStatus.BAD_REQUEST, Map.of(), null, null);
             return;
         }
@@ -130,7 +133,9 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             case KEEPALIVE, LOG, SELECT_STREAM, STOP -> {
                 Optional<MmshSession> s = pragma.u32(PragmaTokens.CLIENT_ID).flatMap(server::session);
-                if (s.isEmpty()) {
+                if (s.isEmpty() && scenario.mutation().has(Mutation.Quirk.MMSH_ACCEPT_UNKNOWN_CLIENT_ID)) {
+                    reply(ctx, HttpResponseStatus.OK, Map.of(), null, null);
+                } else if (s.isEmpty()) {
                     error(ctx, HttpResponseStatus.BAD_REQUEST, type + " without a known client-id (3.2.5.1)");
                 } else {
                     reply(ctx, HttpResponseStatus.OK, sessionPragmas(s.get(), false), null, null);
@@ -249,6 +254,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             body.subList(0, 3).clear();
             body.addAll(0, MmshFrames.packetPair(headerBytes(res)));
         }
+        scenario.mutation().head(res);
         ctx.write(res);
         stream(ctx, FrameWriter.Plan.of(body), false, () -> closed("Describe answered"));
     }
@@ -257,7 +263,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             StreamSelection selection, StartPosition start) {
         Map<String, String> extra = new LinkedHashMap<>();
         MmshSession s = sessionFor(pragma, extra);
-        if (!s.startStreaming()) {
+        if (!s.startStreaming() && !scenario.mutation().has(Mutation.Quirk.MMSH_PLAY_WHILE_STREAMING)) {
             error(ctx, HttpResponseStatus.CONFLICT, "Play on a session already streaming (3.2.5.6)");
             return;
         }
@@ -275,6 +281,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (ctx.pipeline().get("mmsh-timeout") != null) {
             ctx.pipeline().remove("mmsh-timeout"); // the client sends nothing more while it is fed
         }
+        scenario.mutation().head(res);
         ctx.write(res);
         AsfFile first = media.files().get(0);
         PlayPlan plan = new PlayPlan(media.files(), start.firstPacket(first), selection, client, server.source(),
@@ -350,8 +357,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void stream(ChannelHandlerContext ctx, FrameWriter.Plan plan, boolean burst, Runnable onEnd) {
-        writer = new FrameWriter(ctx, connection, plan, scenario.faults(), scenario.pacing() == Pacing.REALTIME,
-                burst, () -> {
+        writer = new FrameWriter(ctx, connection, plan, scenario, burst, () -> {
                     serverClosed = true;
                     onEnd.run();
                 });
@@ -376,7 +382,8 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         decorate(res, headers, contentType);
         res.headers().set("Content-Length", body == null ? 0 : body.length);
         serverClosed = true;
-        writer = new FrameWriter(ctx, connection, () -> null, scenario.faults(), false, false, () -> { });
+        writer = new FrameWriter(ctx, connection, () -> null, scenario, false, () -> { });
+        scenario.mutation().head(res);
         ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
         closed(status.code() + " sent");
     }

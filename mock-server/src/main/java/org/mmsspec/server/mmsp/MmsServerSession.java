@@ -20,6 +20,8 @@ import org.mmsspec.server.ListenerSpec;
 import org.mmsspec.server.Protocol;
 import org.mmsspec.server.asf.AsfFile;
 import org.mmsspec.server.scenario.MediaEntry;
+import org.mmsspec.server.scenario.Mutation;
+import org.mmsspec.server.scenario.Mutation.Quirk;
 import org.mmsspec.server.scenario.Scenario;
 
 /**
@@ -62,6 +64,7 @@ public final class MmsServerSession {
     private static final Pattern FUNNEL = Pattern.compile("\\\\\\\\[^\\\\]*\\\\(TCP|UDP)\\\\(\\d{1,5})");
 
     private final Scenario scenario;
+    private final Mutation mutation;
     private final PacketSource source;
     private final RandomGenerator random;
     private final long clientId;
@@ -97,6 +100,7 @@ public final class MmsServerSession {
 
     public MmsServerSession(Scenario scenario, PacketSource source, RandomGenerator random) {
         this.scenario = scenario;
+        this.mutation = scenario.mutation();
         this.source = source;
         this.random = random;
         // nCubs: unpredictable and never 0, so spoofed resend requests are hard to aim (MS-MMSP 5.1)
@@ -186,7 +190,7 @@ public final class MmsServerSession {
     private void dispatch(MmsMessage m, List<SessionAction> out) {
         received();
         if (!connected && !(m instanceof LinkViewerToMacConnect)) {
-            fail(out, m.type().name() + " before Connect");
+            outOfOrder(out, m.type().name() + " before Connect");
             return;
         }
         if (m instanceof LinkViewerToMacConnect c) {
@@ -212,9 +216,11 @@ public final class MmsServerSession {
         } else if (m instanceof LinkViewerToMacStopPlaying s) {
             stop(s, out);
         } else if (m instanceof LinkViewerToMacCloseFile c) {
-            if (checkFileId("CloseFile", c.openFileId(), out)) {
+            if (checkFileId("CloseFile", c.openFileId(), out) && !mutation.has(Quirk.KEEP_OPEN_AFTER_CLOSE_FILE)) {
                 close(out, "CloseFile");
             }
+        } else if (m instanceof LinkViewerToMacLogging && mutation.has(Quirk.REFUSE_LOGGING)) {
+            fail(out, "mutation: Logging refused");
         } else if (!(m instanceof LinkViewerToMacCancelReadBlock || m instanceof LinkViewerToMacLogging
                 || m instanceof LinkViewerToMacPong)) {
             // CancelReadBlock: the header goes out whole at once, nothing is left to cancel. Logging: decoding has
@@ -225,7 +231,7 @@ public final class MmsServerSession {
 
     private void connect(LinkViewerToMacConnect c, List<SessionAction> out) {
         if (connected) {
-            fail(out, "second Connect");
+            outOfOrder(out, "second Connect");
             return;
         }
         connected = true;
@@ -251,7 +257,7 @@ public final class MmsServerSession {
 
     private void funnelInfo(LinkViewerToMacFunnelInfo f, List<SessionAction> out) {
         if (funnelInfos++ > 0 || fileOpen) {
-            fail(out, "FunnelInfo out of order");
+            outOfOrder(out, "FunnelInfo out of order");
             return;
         }
         long asked = f.playIncarnation();
@@ -275,7 +281,7 @@ public final class MmsServerSession {
 
     private void connectFunnel(LinkViewerToMacConnectFunnel f, List<SessionAction> out) {
         if (fileOpen) {
-            fail(out, "ConnectFunnel after OpenFile");
+            outOfOrder(out, "ConnectFunnel after OpenFile");
             return;
         }
         Matcher m = FUNNEL.matcher(f.funnelName());
@@ -293,9 +299,8 @@ public final class MmsServerSession {
         if (port < 1 || port > 65535 || mmsu.behaviour() != Behaviour.SERVE && mmsu.behaviour() != Behaviour.SILENT) {
             long hr = mmsu.errorCode() != 0 ? mmsu.errorCode()
                     : mmsu.behaviour() == Behaviour.ERROR ? NS_E_MMS_NOT_SUPPORTED : NS_E_CONNECTION_FAILURE;
-            out.add(SessionAction.Reply.of(LinkMacToViewerReportDisconnectedFunnel.of(hr)));
-            out.add(new SessionAction.Log(What.ERROR_REPLY,
-                    String.format("ReportDisconnectedFunnel hr 0x%08X for UDP port %d", hr, port)));
+            errorReply(out, LinkMacToViewerReportDisconnectedFunnel.of(hr),
+                    String.format("ReportDisconnectedFunnel hr 0x%08X for UDP port %d", hr, port));
             return;
         }
         clientPort = port;
@@ -305,14 +310,16 @@ public final class MmsServerSession {
 
     private void openFile(LinkViewerToMacOpenFile o, List<SessionAction> out) {
         if (fileOpen) {
-            fail(out, "second OpenFile");
+            outOfOrder(out, "second OpenFile");
             return;
         }
         if (scenario.redirect().isPresent()) {
             String to = scenario.redirect().get();
             out.add(SessionAction.Reply.of(
                     LinkMacToViewerReportRedirect.of(LinkMacToViewerReportRedirect.REDIRECT_URL, to)));
-            close(out, "redirect to " + to);
+            if (!mutation.has(Quirk.KEEP_OPEN_AFTER_REDIRECT)) {
+                close(out, "redirect to " + to);
+            }
             return;
         }
         String path = o.fileName().startsWith("/") ? o.fileName().substring(1) : o.fileName();
@@ -321,12 +328,12 @@ public final class MmsServerSession {
             LinkMacToViewerReportOpenFile notFound = RecordFields.with(
                     LinkMacToViewerReportOpenFile.of(o.playIncarnation(), 0, 0, 0, 0, 0, 0, 0), "hr",
                     NS_E_FILE_NOT_FOUND);
-            out.add(SessionAction.Reply.of(notFound));
-            out.add(new SessionAction.Log(What.ERROR_REPLY, "ReportOpenFile hr 0xC00D001A for " + o.fileName()));
+            errorReply(out, notFound, "ReportOpenFile hr 0xC00D001A for " + o.fileName());
             return;
         }
         entry = found.get();
-        if (scenario.credentials().isPresent() && !basicTokenMatches(o.tokenData())) {
+        if (scenario.credentials().isPresent() && !basicTokenMatches(o.tokenData())
+                && !mutation.has(Quirk.NO_CHALLENGE)) {
             challenge(o.playIncarnation(), out);
             return;
         }
@@ -341,21 +348,19 @@ public final class MmsServerSession {
 
     private void securityResponse(LinkViewerToMacSecurityResponse r, List<SessionAction> out) {
         if (entry == null || fileOpen || scenario.credentials().isEmpty()) {
-            fail(out, "SecurityResponse without a SecurityChallenge");
+            outOfOrder(out, "SecurityResponse without a SecurityChallenge");
             return;
         }
-        if (r.cookie() != cookie) {
+        if (r.cookie() != cookie && !mutation.has(Quirk.IGNORE_COOKIE)) {
             fail(out, String.format("SecurityResponse cookie 0x%08X, challenge gave 0x%08X", r.cookie(), cookie));
             return;
         }
-        if (basicTokenMatches(r.pToken())) {
+        if (basicTokenMatches(r.pToken()) || mutation.has(Quirk.ACCEPT_ANY_CREDENTIALS)) {
             reportOpenFile(r.playIncarnation(), out);
         } else if (++authAttempts >= MAX_AUTH_ATTEMPTS) {
             LinkMacToViewerReportOpenFile denied = RecordFields.with(
                     LinkMacToViewerReportOpenFile.of(r.playIncarnation(), 0, 0, 0, 0, 0, 0, 0), "hr", E_ACCESSDENIED);
-            out.add(SessionAction.Reply.of(denied));
-            out.add(new SessionAction.Log(What.ERROR_REPLY, "ReportOpenFile hr 0x80070005 after "
-                    + authAttempts + " bad credentials"));
+            errorReply(out, denied, "ReportOpenFile hr 0x80070005 after " + authAttempts + " bad credentials");
         } else {
             challenge(r.playIncarnation(), out);
         }
@@ -393,10 +398,10 @@ public final class MmsServerSession {
 
     private boolean checkFileId(String what, long openFileId, List<SessionAction> out) {
         if (!fileOpen) {
-            fail(out, what + " before ReportOpenFile");
+            outOfOrder(out, what + " before ReportOpenFile");
             return false;
         }
-        if (openFileId != scenario.openFileId()) {
+        if (openFileId != scenario.openFileId() && !mutation.has(Quirk.ACCEPT_ANY_OPEN_FILE_ID)) {
             fail(out, what + " openFileId " + openFileId + ", ReportOpenFile gave " + scenario.openFileId());
             return false;
         }
@@ -408,15 +413,16 @@ public final class MmsServerSession {
             return;
         }
         if (state == State.STREAMING) {
-            fail(out, "ReadBlock while STREAMING");
+            outOfOrder(out, "ReadBlock while STREAMING");
             return;
         }
         if (udp() && udpPair && !udpSilent) {
             for (int k = 0; k < 2; k++) {
                 byte[] fill = new byte[UDP_PAIR_PAYLOAD];
                 random.nextBytes(fill);
-                out.add(new SessionAction.Data(DataPacket.of(PAIR_LOCATION + k, DataPacket.PACKET_PAIR_INCARNATION,
-                        DataPacket.AF_PACKET_PAIR, Bytes.copyOf(fill)), true, 0, k == 0));
+                DataPacket pair = DataPacket.of(PAIR_LOCATION + k, DataPacket.PACKET_PAIR_INCARNATION,
+                        DataPacket.AF_PACKET_PAIR, Bytes.copyOf(fill));
+                out.add(new SessionAction.Data(pair, true, 0, k == 0, Mutation.Payload.PACKET_PAIR));
             }
         }
         out.add(SessionAction.Reply.of(LinkMacToViewerReportReadBlock.of(0, r.playIncarnation())));
@@ -438,13 +444,13 @@ public final class MmsServerSession {
             boolean last = at + n == h.length;
             int flags = last ? scenario.faults().headerLastFlag() : DataPacket.AF_HEADER_MORE;
             out.add(new SessionAction.Data(DataPacket.of(k, inc, flags, Bytes.view(h, at, n)), udp(),
-                    (long) at * 8000 / bitRate, k == 0));
+                    (long) at * 8000 / bitRate, k == 0, Mutation.Payload.ASF_HEADER));
         }
     }
 
     private void streamSwitch(LinkViewerToMacStreamSwitch s, List<SessionAction> out) {
         if (!fileOpen) {
-            fail(out, "StreamSwitch before ReportOpenFile");
+            outOfOrder(out, "StreamSwitch before ReportOpenFile");
             return;
         }
         for (StreamSwitchEntry e : s.streamSwitchEntries()) {
@@ -469,20 +475,23 @@ public final class MmsServerSession {
             return;
         }
         if (state == State.INIT || headerPending) {
-            fail(out, what + " before the ASF file header was sent");
+            outOfOrder(out, what + " before the ASF file header was sent");
             return;
         }
         boolean seeking = state == State.READY;
         if (seeking) {
-            nextPacket = seek(position, asfOffset, locationId);
-            if (spoooon && streams.isEmpty()) {
+            nextPacket = mutation.has(Quirk.IGNORE_SEEK) ? 0 : seek(position, asfOffset, locationId);
+            boolean all = spoooon && !mutation.has(Quirk.IGNORE_SPOOOON)
+                    || mutation.has(Quirk.SEND_WITHOUT_STREAM_SWITCH);
+            if (all && streams.isEmpty()) {
                 // WMS 4.x clients send no StreamSwitch and expect every stream (3.2.5.11)
                 file().streams().forEach(st -> streams.add(st.number()));
             }
         }
-        stopMillis = stopTime(frameOffset, seeking && byTime(position) ? (long) (position * 1000) : -1);
+        stopMillis = mutation.has(Quirk.IGNORE_FRAME_OFFSET) ? NO_STOP
+                : stopTime(frameOffset, seeking && byTime(position) ? (long) (position * 1000) : -1);
         playIncarnation = inc;
-        if (lastAf == 0xFE) {
+        if (lastAf == 0xFE && !mutation.has(Quirk.NO_AFFLAGS_RESTART)) {
             afSeq = 0;
         }
         newRun = true;
@@ -543,7 +552,7 @@ public final class MmsServerSession {
         out.add(SessionAction.Reply.of(
                 LinkMacToViewerReportEndOfStream.of(LinkMacToViewerReportEndOfStream.END_OF_ENTRY,
                         s.playIncarnation())));
-        if (state == State.STREAMING) {
+        if (state == State.STREAMING && !mutation.has(Quirk.STREAM_AFTER_STOP)) {
             state = State.READY;
             out.add(new SessionAction.StartTimer(Timer.IDLE, scenario.idleTimeout()));
         }
@@ -566,7 +575,7 @@ public final class MmsServerSession {
                     return out;
                 }
                 int i = nextPacket++;
-                byte[] p = source.packet(f, i, streams, spoooon);
+                byte[] p = source.packet(f, i, unfiltered() ? allStreams(f) : streams, spoooon);
                 if (p == null) {
                     continue; // every payload was filtered out: nothing is sent (2.2.2)
                 }
@@ -592,8 +601,18 @@ public final class MmsServerSession {
         return out;
     }
 
+    private boolean unfiltered() {
+        return !streams.isEmpty() && mutation.has(Quirk.NO_STREAM_FILTER);
+    }
+
+    private static Set<Integer> allStreams(AsfFile f) {
+        Set<Integer> all = new HashSet<>();
+        f.streams().forEach(st -> all.add(st.number()));
+        return all;
+    }
+
     private void endOfEntry(List<SessionAction> out) {
-        if (entryIndex + 1 < entry.files().size()) {
+        if (entryIndex + 1 < entry.files().size() && !mutation.has(Quirk.NO_STREAM_CHANGE)) {
             entryIndex++;
             nextPacket = 0;
             AsfFile next = file();
@@ -617,8 +636,10 @@ public final class MmsServerSession {
     }
 
     private void endOfStream(List<SessionAction> out) {
-        out.add(SessionAction.Reply.of(LinkMacToViewerReportEndOfStream.of(
-                LinkMacToViewerReportEndOfStream.END_OF_ENTRY, playIncarnation)));
+        if (!mutation.has(Quirk.NO_END_OF_STREAM)) {
+            out.add(SessionAction.Reply.of(LinkMacToViewerReportEndOfStream.of(
+                    LinkMacToViewerReportEndOfStream.END_OF_ENTRY, playIncarnation)));
+        }
         state = State.READY;
         out.add(new SessionAction.StartTimer(Timer.IDLE, scenario.idleTimeout()));
     }
@@ -640,7 +661,12 @@ public final class MmsServerSession {
             out.add(new SessionAction.Log(What.PROTOCOL_ERROR, "RequestPacketListResend without a UDP funnel"));
             return out;
         }
-        if (r.dwClientId() != clientId || r.wSourceId() != (scenario.openFileId() & 0xFFFF)) {
+        if (mutation.has(Quirk.NO_RESEND)) {
+            out.add(new SessionAction.Log(What.PROTOCOL_ERROR, "mutation: RequestPacketListResend ignored"));
+            return out;
+        }
+        boolean mismatch = r.dwClientId() != clientId || r.wSourceId() != (scenario.openFileId() & 0xFFFF);
+        if (mismatch && !mutation.has(Quirk.RESEND_ANY_CLIENT)) {
             out.add(new SessionAction.Log(What.PROTOCOL_ERROR, String.format(
                     "RequestPacketListResend dwClientId 0x%08X wSourceId %d do not match", r.dwClientId(),
                     r.wSourceId())));
@@ -660,7 +686,7 @@ public final class MmsServerSession {
                 break;
             }
             resendsInWindow++;
-            out.add(new SessionAction.Data(history[slot], true, 0, false));
+            out.add(new SessionAction.Data(history[slot], true, 0, false, Mutation.Payload.RESENT));
         }
         return out;
     }
@@ -669,6 +695,23 @@ public final class MmsServerSession {
     public List<SessionAction> onClientClosed() {
         state = State.CLOSED;
         return List.of(new SessionAction.StopTimer(Timer.IDLE), new SessionAction.StopTimer(Timer.KEEPALIVE));
+    }
+
+    /** A message the state does not allow: refused with a close, unless the mutation ignores it. */
+    private void outOfOrder(List<SessionAction> out, String reason) {
+        if (mutation.has(Quirk.IGNORE_OUT_OF_ORDER)) {
+            out.add(new SessionAction.Log(What.PROTOCOL_ERROR, "mutation: ignored " + reason));
+        } else {
+            fail(out, reason);
+        }
+    }
+
+    /** An error reply and its log line; the mutation may leave it unsent. */
+    private void errorReply(List<SessionAction> out, MacToViewer reply, String log) {
+        if (!mutation.has(Quirk.SILENT_ON_ERROR)) {
+            out.add(SessionAction.Reply.of(reply));
+        }
+        out.add(new SessionAction.Log(What.ERROR_REPLY, log));
     }
 
     private void fail(List<SessionAction> out, String reason) {

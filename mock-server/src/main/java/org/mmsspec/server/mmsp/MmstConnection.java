@@ -38,6 +38,7 @@ import org.mmsspec.server.Connection;
 import org.mmsspec.server.ConnectionEvent.What;
 import org.mmsspec.server.ServerContext;
 import org.mmsspec.server.scenario.Faults;
+import org.mmsspec.server.scenario.Mutation;
 import org.mmsspec.server.scenario.Pacing;
 
 /**
@@ -48,6 +49,7 @@ import org.mmsspec.server.scenario.Pacing;
 final class MmstConnection extends ChannelInboundHandlerAdapter {
 
     private static final int GARBAGE_BYTES = 16;
+    private static final Duration PING_EARLY = Duration.ofMillis(500);
 
     private final MmstServer server;
     private final ServerContext context;
@@ -57,6 +59,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
     private final StreamFramer framer = new StreamFramer(Direction.C2S, DecodeOptions.STRICT);
     private final ClientInput input = new ClientInput();
     private final Faults faults;
+    private final Mutation mutation;
     private final Deque<SessionAction> outbox = new ArrayDeque<>();
     private final Map<MmsServerSession.Timer, ScheduledFuture<?>> timers = new EnumMap<>(
             MmsServerSession.Timer.class);
@@ -76,6 +79,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         this.connection = connection;
         this.transcript = transcript;
         this.faults = context.scenario().faults();
+        this.mutation = context.scenario().mutation();
         this.session = new MmsServerSession(context.scenario(), packets, new java.security.SecureRandom());
     }
 
@@ -105,11 +109,11 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             byte[] b = ByteBufUtil.getBytes(buf);
             framer.feed(b, 0, b.length, this::unit);
             if (!closing && !input.unfinishedIsCommand(b, framer.pendingBytes())) {
-                execute(session.onProtocolError("bytes at offset " + framer.offset() + " start no TcpMessageHeader"));
+                malformed("bytes at offset " + framer.offset() + " start no TcpMessageHeader");
             }
         } catch (MalformedInputException e) {
             transcript.add(new Transcript.Entry(framer.offset(), List.of(), List.of(), e.getMessage()));
-            execute(session.onProtocolError("stream cannot be framed: " + e.getMessage()));
+            malformed("stream cannot be framed: " + e.getMessage());
         } finally {
             buf.release();
         }
@@ -139,10 +143,14 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         if (u instanceof StreamFramer.Command c) {
             String refused = ClientInput.refusal(c.decoded());
             if (refused != null) {
-                execute(session.onProtocolError("command packet at " + u.offset() + " refused: " + refused));
+                malformed("command packet at " + u.offset() + " refused: " + refused);
                 return;
             }
-            for (MmsMessage m : c.decoded().value().messages()) {
+            List<MmsMessage> messages = c.decoded().value().messages();
+            if (mutation.has(Mutation.Quirk.FIRST_MESSAGE_ONLY) && messages.size() > 1) {
+                messages = messages.subList(0, 1);
+            }
+            for (MmsMessage m : messages) {
                 execute(session.onMessage(m));
                 if (session.udp() && !registered) {
                     registered = true;
@@ -152,10 +160,18 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
                 }
             }
         } else if (u instanceof StreamFramer.Undecodable x) {
-            execute(session.onProtocolError("undecodable command at " + u.offset() + ": " + x.error().getMessage()));
+            malformed("undecodable command at " + u.offset() + ": " + x.error().getMessage());
         } else {
-            execute(session.onProtocolError("a Data packet from the client at offset " + u.offset()));
+            malformed("a Data packet from the client at offset " + u.offset());
         }
+    }
+
+    private void malformed(String reason) {
+        if (mutation.has(Mutation.Quirk.DIE_ON_MALFORMED) && ctx.channel().parent() != null) {
+            connection.record(What.PROTOCOL_ERROR, "mutation: the listener stops on malformed input");
+            ctx.channel().parent().close();
+        }
+        execute(session.onProtocolError(reason));
     }
 
     private void execute(List<SessionAction> actions) {
@@ -246,7 +262,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             if (d.udp()) {
                 writeUdp(d);
             } else {
-                writeTcp(d.packet().encode(), Set.of());
+                writeTcp(mutation.data(d.payload(), d.packet(), d.packet().encode()), Set.of());
             }
         } else if (a instanceof SessionAction.Close c) {
             closeByServer(c.reason());
@@ -266,13 +282,15 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         List<List<MmsMessage>> packets = faults.combineMessages() ? List.of(messages)
                 : messages.stream().map(List::of).toList();
         for (List<MmsMessage> p : packets) {
-            byte[] bytes = CommandPacketCodec.encode(CommandPacket.of(seq++ & 0xFFFF, p.toArray(MmsMessage[]::new)));
+            CommandPacket packet = CommandPacket.of(seq++ & 0xFFFF, p.toArray(MmsMessage[]::new));
+            byte[] bytes = mutation.reply(packet, CommandPacketCodec.encode(packet));
             writeTcp(bytes, p.stream().map(m -> m.type().name()).collect(Collectors.toSet()));
             if (closing) {
                 return;
             }
         }
-        startTimer(MmsServerSession.Timer.KEEPALIVE, context.scenario().pingInterval());
+        startTimer(MmsServerSession.Timer.KEEPALIVE, mutation.has(Mutation.Quirk.PING_EARLY) ? PING_EARLY
+                : context.scenario().pingInterval());
     }
 
     private MmsMessage override(MacToViewer m) {
@@ -290,6 +308,9 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void writeTcp(byte[] bytes, Set<String> names) {
+        if (bytes.length == 0) {
+            return; // a mutation dropped it
+        }
         if (faults.closeMidMessage() != null && names.contains(faults.closeMidMessage())) {
             ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2));
             closeByServer("fault: closed in the middle of " + faults.closeMidMessage());
@@ -311,7 +332,10 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
 
     private void writeUdp(SessionAction.Data d) {
         InetSocketAddress to = MmstServer.udpTarget(ctx.channel(), session.clientPort());
-        byte[] bytes = d.packet().encode();
+        byte[] bytes = mutation.data(d.payload(), d.packet(), d.packet().encode());
+        if (bytes.length == 0) {
+            return;
+        }
         server.udp(ctx.channel().eventLoop(), connection.localPort(), connection).addListener((ChannelFuture f) -> {
             if (f.isSuccess()) {
                 f.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to));

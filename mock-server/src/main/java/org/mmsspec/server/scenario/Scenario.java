@@ -27,18 +27,30 @@ import org.mmsspec.server.asf.AsfFile;
  * @param packetPair   grant packet-pair bandwidth estimation when a client asks for it (MS-MMSP 3.2.5.3, 3.2.5.4)
  * @param mmshBurstBit set the B bit (first byte 0xA4) on $D frames sent back to back (MS-WMSP 2.2.3.1.1)
  * @param mmshChunked  answer Play with chunked transfer coding when the client sent version11-enabled=1
+ * @param mutation     one deliberate fault, for the mutation harness; {@link Mutation#NONE} by default and never
+ *                     in a scenario file
  */
 public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> listeners,
         Optional<Credentials> credentials, Duration pingInterval, Duration idleTimeout, Pacing pacing,
         long openFileId, String serverVersion, Optional<String> redirect, boolean packetPair,
-        boolean mmshBurstBit, boolean mmshChunked, Faults faults) {
+        boolean mmshBurstBit, boolean mmshChunked, Faults faults, Mutation mutation) {
 
     public Scenario {
+        mutation = mutation == null ? Mutation.NONE : mutation;
         media = List.copyOf(media);
         listeners = List.copyOf(listeners);
         if (pingInterval.isNegative() || pingInterval.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("timers must be positive");
         }
+    }
+
+    /** A scenario without a mutation. */
+    public Scenario(String name, List<MediaEntry> media, List<ListenerSpec> listeners,
+            Optional<Credentials> credentials, Duration pingInterval, Duration idleTimeout, Pacing pacing,
+            long openFileId, String serverVersion, Optional<String> redirect, boolean packetPair,
+            boolean mmshBurstBit, boolean mmshChunked, Faults faults) {
+        this(name, media, listeners, credentials, pingInterval, idleTimeout, pacing, openFileId, serverVersion,
+                redirect, packetPair, mmshBurstBit, mmshChunked, faults, Mutation.NONE);
     }
 
     public static Builder builder() {
@@ -61,6 +73,7 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
         b.mmshBurstBit = mmshBurstBit;
         b.mmshChunked = mmshChunked;
         b.faults = faults;
+        b.mutation = mutation;
         return b;
     }
 
@@ -91,6 +104,7 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
         private boolean mmshBurstBit;
         private boolean mmshChunked = true;
         private Faults faults = Faults.NONE;
+        private Mutation mutation = Mutation.NONE;
 
         private Builder() {
             for (Protocol p : List.of(Protocol.MMST, Protocol.MMSU, Protocol.MMSH)) {
@@ -187,6 +201,12 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
             return this;
         }
 
+        /** One deliberate fault (the mutation harness); null or {@link Mutation#NONE} for none. */
+        public Builder mutation(Mutation m) {
+            mutation = m;
+            return this;
+        }
+
         public Scenario build() {
             List<MediaEntry> m = new ArrayList<>(media.values());
             if (m.isEmpty()) {
@@ -194,7 +214,7 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
             }
             return new Scenario(name, m, new ArrayList<>(listeners.values()), Optional.ofNullable(credentials),
                     pingInterval, idleTimeout, pacing, openFileId, serverVersion, Optional.ofNullable(redirect),
-                    packetPair, mmshBurstBit, mmshChunked, faults);
+                    packetPair, mmshBurstBit, mmshChunked, faults, mutation);
         }
     }
 }

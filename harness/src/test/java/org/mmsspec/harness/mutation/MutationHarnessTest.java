@@ -1,0 +1,118 @@
+package org.mmsspec.harness.mutation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.mmsspec.cases.Verdict;
+import org.mmsspec.cases.server.CaseResult;
+import org.mmsspec.cases.server.ServerCase;
+import org.mmsspec.cases.server.ServerCases;
+import org.mmsspec.codec.Section;
+import org.mmsspec.harness.conformance.RunOptions;
+import org.mmsspec.harness.conformance.ServerRun;
+import org.mmsspec.server.scenario.Scenario;
+
+/**
+ * Proof that the suite catches faults: the whole default suite against the reference with each {@link Mutant}
+ * injected must give a FAIL or WARN finding of the mutant's section, and against the reference as it is, none. Prints
+ * the kill ratio, each mutant's killers and the cases that kill nothing; the target/mmsspec/mutation.txt file keeps
+ * it. Every mutant must die only with {@code -Dmmsspec.mutation.strict=true}, while cases are still being written.
+ * {@code -Dmmsspec.mutation.parallel} mutants run at once (3), each with the suite's parallelism. With
+ * {@code -Dmmsspec.mutation.focus=true} a mutant meets only the cases that can kill it (those of its section, or citing
+ * a requirement of it): the same kills, much faster, without the count of cases it upsets elsewhere. By default
+ * ({@code auto}) that happens only where the whole suite for every mutant would take more than {@link #BUDGET}.
+ */
+class MutationHarnessTest {
+
+    static final boolean STRICT = Boolean.getBoolean("mmsspec.mutation.strict");
+    static final int AT_ONCE = Integer.getInteger("mmsspec.mutation.parallel", 3);
+    /** Every read of a case; the reference answers at once, so a mutant that hangs a case costs only this. */
+    static final String TIMEOUT = System.getProperty("mmsspec.mutation.timeout", "1s");
+    static final String FOCUS = System.getProperty("mmsspec.mutation.focus", "auto");
+    /** What CI affords the mutants on two cores, judged from the time of the unmutated run. */
+    static final Duration BUDGET = Duration.ofSeconds(120);
+    static final int AT_LEAST = 45;
+
+    static List<Mutant> all() {
+        return Stream.of(MessageMutants.all(), FramingMutants.all(), SessionMutants.all(), NegativeMutants.all(),
+                WmspMutants.all()).flatMap(List::stream).toList();
+    }
+
+    @Test
+    void mutantsAreManyEachNamedOnceWithItsRule() {
+        List<Mutant> all = all();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(AT_LEAST);
+        assertThat(all).extracting(Mutant::name).doesNotHaveDuplicates();
+        assertThat(all).allSatisfy(m -> assertThat(m.rule()).isNotBlank());
+    }
+
+    @Test
+    void everyMutantIsKilledByACaseOfItsSectionAndTheReferenceByNone() throws IOException {
+        long start = System.nanoTime();
+        RunOptions options = options();
+        List<CaseResult> clean = run(options, ServerCases.all(), UnaryOperator.identity());
+        Duration projected = Duration.ofNanos(System.nanoTime() - start).multipliedBy(all().size()).dividedBy(AT_ONCE);
+        boolean focus = FOCUS.equals("auto") ? projected.compareTo(BUDGET) > 0 : Boolean.parseBoolean(FOCUS);
+        assertThat(clean).as("the unmutated reference gives no FAIL or WARN")
+                .filteredOn(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.WARN)
+                .extracting(r -> r.id() + ": " + r.message()).isEmpty();
+
+        ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
+        Map<Mutant, CompletableFuture<List<CaseResult>>> runs = new LinkedHashMap<>();
+        try {
+            all().forEach(m -> runs.put(m, CompletableFuture.supplyAsync(
+                    () -> run(options, focus ? canKill(m) : ServerCases.all(), m.inject()), pool)));
+            Map<Mutant, List<CaseResult>> results = new LinkedHashMap<>();
+            runs.forEach((m, f) -> results.put(m, f.join()));
+            List<ServerCase> cases = clean.stream().map(CaseResult::serverCase).toList();
+            KillReport report = new KillReport(cases, results);
+            String text = report.text() + String.format("%nmutation: %.1f s%s", (System.nanoTime() - start) / 1e9,
+                    focus ? ", each mutant against the cases that can kill it" : "");
+            System.out.println(text);
+            Path file = RunOptions.DEFAULT_REPORT_DIR.resolve("mutation.txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text + System.lineSeparator());
+            if (STRICT) {
+                assertThat(report.alive()).as("mutants no case of their section catches").isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The default selection (no slow cases), whatever -D options the build was given for the conformance run. */
+    private static RunOptions options() {
+        Properties p = new Properties();
+        p.setProperty("timeout", TIMEOUT);
+        return RunOptions.from(p, RunOptions.DEFAULT_REPORT_DIR);
+    }
+
+    /** The cases that can kill {@code m}: of its section, or citing one of its section's requirements. */
+    static List<ServerCase> canKill(Mutant m) {
+        String cited = (m.breaks().spec().equals(Section.WMSP) ? "WMSP-" : "MMSP-") + m.breaks().number() + "-R";
+        return ServerCases.all().stream().filter(c -> c.section().equals(m.breaks())
+                || c.requirements().stream().anyMatch(r -> r.startsWith(cited))).toList();
+    }
+
+    /** One run of {@code cases} against the reference changed by {@code reference}; the results in case order. */
+    private static List<CaseResult> run(RunOptions options, List<ServerCase> cases,
+            UnaryOperator<Scenario.Builder> reference) {
+        try (ServerRun run = ServerRun.prepare(options, cases, reference)) {
+            return run.start(r -> { }).stream().map(CompletableFuture::join).toList();
+        }
+    }
+}

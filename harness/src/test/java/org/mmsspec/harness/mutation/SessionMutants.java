@@ -1,0 +1,101 @@
+package org.mmsspec.harness.mutation;
+
+import static org.mmsspec.harness.mutation.Mutations.AFFLAGS;
+import static org.mmsspec.harness.mutation.Mutations.LOCATION_ID;
+import static org.mmsspec.harness.mutation.Mutations.PLAY_INCARNATION;
+import static org.mmsspec.harness.mutation.Mutations.add;
+import static org.mmsspec.harness.mutation.Mutations.data;
+import static org.mmsspec.harness.mutation.Mutations.field;
+import static org.mmsspec.harness.mutation.Mutations.quirk;
+import static org.mmsspec.harness.mutation.Mutations.set;
+
+import java.util.List;
+
+import org.mmsspec.codec.Section;
+import org.mmsspec.server.scenario.Mutation.Payload;
+import org.mmsspec.server.scenario.Mutation.Quirk;
+
+/**
+ * Owned by the helper of the session cases ({@code MmspSessionCases}): faults in streaming, stream selection, seeking,
+ * stopping, the end of a stream or playlist entry, resends and timers. Add yours here, one rule each, named by what the
+ * server then does; {@code breaks} is the section of the case that must catch it.
+ */
+final class SessionMutants {
+
+    private SessionMutants() {
+    }
+
+    static List<Mutant> all() {
+        return List.of(
+                new Mutant("every stream flows without a StreamSwitch", Section.mmsp("3.2.5.11"),
+                        "R8: without a StreamSwitch no stream is selected (but for WMS 4.x clients)",
+                        quirk(Quirk.SEND_WITHOUT_STREAM_SWITCH)),
+                new Mutant("WMS 4.x clients get no stream without a StreamSwitch", Section.mmsp("3.2.5.11"),
+                        "R7: without a StreamSwitch a \"Spoooon!\" client gets every stream",
+                        quirk(Quirk.IGNORE_SPOOOON)),
+                new Mutant("StartPlaying in READY ignores the position asked", Section.mmsp("3.2.5.11"),
+                        "R4: in READY the server seeks where position, asfOffset or locationId point",
+                        quirk(Quirk.IGNORE_SEEK)),
+                new Mutant("StartPlaying's frameOffset stop time is ignored", Section.mmsp("2.2.4.25"),
+                        "frameOffset sets when playing stops", quirk(Quirk.IGNORE_FRAME_OFFSET)),
+                new Mutant("ReportStartedPlaying echoes another playIncarnation", Section.mmsp("2.2.4.10"),
+                        "R2: playIncarnation echoes the StartPlaying's",
+                        field("LinkMacToViewerReportStartedPlaying", "playIncarnation", v -> v + 1)),
+                new Mutant("ReportStartedPlaying unused1 is 0x12345678", Section.mmsp("2.2.4.10"),
+                        "R5: unused1 is 0 or 0x40000000",
+                        field("LinkMacToViewerReportStartedPlaying", "unused1", v -> 0x12345678L)),
+                new Mutant("ReportStartStriding echoes another playIncarnation", Section.mmsp("2.2.4.11"),
+                        "R2: playIncarnation echoes the StartStriding's",
+                        field("LinkMacToViewerReportStartStriding", "playIncarnation", v -> v + 1)),
+                new Mutant("unselected streams' payloads are sent too", Section.mmsp("3.2.5.11.1"),
+                        "R2: only payloads of the selected streams are sent", quirk(Quirk.NO_STREAM_FILTER)),
+                new Mutant("ASF data LocationId is one past the packet number", Section.mmsp("3.2.5.11.1"),
+                        "R4: LocationId is the packet's index in the ASF file",
+                        data(Payload.ASF_DATA, add(LOCATION_ID, 4, 1))),
+                new Mutant("the AFFlags sequence skips a value", Section.mmsp("3.2.5.11.1"),
+                        "R7: Sequence goes up by one per Data packet",
+                        data(Payload.ASF_DATA, p -> p.LocationId() >= 2, add(AFFLAGS, 1, 1))),
+                new Mutant("ASF data packets carry another playIncarnation than StartPlaying's",
+                        Section.mmsp("3.2.5.11.1"), "R8: Data packets carry the low 8 bits of Incarnation",
+                        data(Payload.ASF_DATA, p -> p.playIncarnation() < 0xFE, add(PLAY_INCARNATION, 1, 1))),
+                new Mutant("the AFFlags sequence does not restart after 0xFE", Section.mmsp("2.2.2"),
+                        "R13: after AFFlags 0xFE a new Start* restarts the sequence at 0x00",
+                        quirk(Quirk.NO_AFFLAGS_RESTART)),
+                new Mutant("ReportEndOfStream echoes another playIncarnation", Section.mmsp("2.2.4.5"),
+                        "R2, R3: playIncarnation echoes the StopPlaying's or the latest Start*'s",
+                        field("LinkMacToViewerReportEndOfStream", "playIncarnation", v -> v + 1)),
+                new Mutant("Data packets keep coming after StopPlaying", Section.mmsp("3.2.5.14"),
+                        "StopPlaying ends STREAMING: the server awaits Logging, StreamSwitch, Start*, CloseFile (R8)",
+                        quirk(Quirk.STREAM_AFTER_STOP)),
+                new Mutant("the end of the content goes unannounced", Section.mmsp("3.2.4.1"),
+                        "R1: after the last Data packet the server sends ReportEndOfStream",
+                        quirk(Quirk.NO_END_OF_STREAM)),
+                new Mutant("a playlist's next entry comes without ReportStreamChange", Section.mmsp("3.2.4.2"),
+                        "R3: a new playlist entry is announced with ReportStreamChange",
+                        quirk(Quirk.NO_STREAM_CHANGE)),
+                new Mutant("the next entry's header over TCP has the ReadBlock's playIncarnation",
+                        Section.mmsp("3.2.4.2"), "R10: after a StreamChange over TCP, header Data packets carry 0xFF",
+                        data(Payload.ASF_HEADER, p -> p.playIncarnation() == 0xFF, set(PLAY_INCARNATION, 1, 0x02))),
+                new Mutant("ReportStreamChange dwTcpHdrIncarnation is 0xFE", Section.mmsp("2.2.4.12"),
+                        "R3: dwTcpHdrIncarnation is 0xFF",
+                        field("LinkMacToViewerReportStreamChange", "dwTcpHdrIncarnation", v -> 0xFE)),
+                new Mutant("ReportStreamChange cbHeaderSize is 8 bytes short", Section.mmsp("2.2.4.12"),
+                        "R5: cbHeaderSize is the byte size of the next entry's ASF file header",
+                        field("LinkMacToViewerReportStreamChange", "cbHeaderSize", v -> v - 8)),
+                new Mutant("the session stays after CloseFile", Section.mmsp("3.2.5.17"),
+                        "R4: CloseFile drops the session and closes the TCP connection",
+                        quirk(Quirk.KEEP_OPEN_AFTER_CLOSE_FILE)),
+                new Mutant("a Ping follows 500 ms of silence", Section.mmsp("3.2.2"),
+                        "R2: the KeepAlive period is 30 s (at least 10 s)", quirk(Quirk.PING_EARLY)),
+                new Mutant("RequestPacketListResend goes unanswered", Section.mmsp("3.2.5.13"),
+                        "R4: each Data packet listed is sent again", quirk(Quirk.NO_RESEND)),
+                new Mutant("a resent Data packet differs from the first", Section.mmsp("3.2.5.13"),
+                        "R5: a resent Data packet is byte for byte the first",
+                        data(Payload.RESENT, SessionMutants::flipLastByte)));
+    }
+
+    private static byte[] flipLastByte(byte[] b) {
+        b[b.length - 1] ^= (byte) 0xFF;
+        return b;
+    }
+}

@@ -1,0 +1,109 @@
+package org.mmsspec.server.scenario;
+
+import io.netty.handler.codec.http.HttpResponse;
+import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.mmsh.MmshPacket;
+import org.mmsspec.codec.mmsp.CommandPacket;
+
+/**
+ * One deliberate fault in an otherwise conformant server, so that a conformance case can be shown to catch the rule
+ * it checks (the mutation harness). Where {@link Faults} are named misbehaviours a scenario file can ask for, a
+ * mutation is code: byte hooks on everything the server writes, and {@link Quirk}s checked where a behaviour is
+ * decided. Every hook defaults to "change nothing"; {@link #NONE} is the conformant server. Hooks run on the I/O
+ * threads of many connections at once: keep them stateless. A hook that returns an empty array drops what it was
+ * given.
+ */
+public interface Mutation {
+
+    /** No fault. */
+    Mutation NONE = new Mutation() {
+        @Override
+        public String toString() {
+            return "Mutation.NONE";
+        }
+    };
+
+    /** A behaviour gone wrong, each named by what the server then does. MS-MMSP sections unless said. */
+    enum Quirk {
+        /** Without a StreamSwitch, every stream is sent to every client, not only to "Spoooon!" ones (3.2.5.11). */
+        SEND_WITHOUT_STREAM_SWITCH,
+        /** "Spoooon!" (WMS 4.x) clients that send no StreamSwitch get no stream (3.2.5.11). */
+        IGNORE_SPOOOON,
+        /** Once any stream is selected, the payloads of the unselected ones are sent too (2.2.2, 3.2.5.10). */
+        NO_STREAM_FILTER,
+        /** ReadBlock, Start*, StopPlaying and CloseFile are served whatever openFileId they name (3.2.5.8...). */
+        ACCEPT_ANY_OPEN_FILE_ID,
+        /** The KeepAlive timer runs at 500 ms instead of the scenario's interval (at least 10 s, 3.2.2). */
+        PING_EARLY,
+        /** The end of the content goes unannounced: no ReportEndOfStream (3.2.4.1). */
+        NO_END_OF_STREAM,
+        /** The end of a playlist entry is announced as the end of the stream: no StreamChange follows (3.2.4.2). */
+        NO_STREAM_CHANGE,
+        /** A message out of sequence (before Connect, a second Connect or OpenFile...) is ignored, not refused. */
+        IGNORE_OUT_OF_ORDER,
+        /** Where an error reply is due (ReportOpenFile or ReportDisconnectedFunnel with an hr), nothing is sent. */
+        SILENT_ON_ERROR,
+        /** Input that cannot be framed or decoded (MMST, or a bad HTTP request on MMSH) stops the listener. */
+        DIE_ON_MALFORMED,
+        /** The AFFlags sequence never restarts at 0 on a new Start* after 0xFE (2.2.2). */
+        NO_AFFLAGS_RESTART,
+        /** Start* in READY always plays from the first packet: position, asfOffset and locationId ignored. */
+        IGNORE_SEEK,
+        /** StartPlaying's frameOffset stop time is ignored: the content plays to its end (2.2.4.25). */
+        IGNORE_FRAME_OFFSET,
+        /** StopPlaying is answered, but Data packets keep coming (3.2.5.14). */
+        STREAM_AFTER_STOP,
+        /** CloseFile does not close the TCP connection (3.2.5.17). */
+        KEEP_OPEN_AFTER_CLOSE_FILE,
+        /** After ReportRedirect the connection stays open (3.2.5.6). */
+        KEEP_OPEN_AFTER_REDIRECT,
+        /** Any credentials open a protected file (3.2.5.7). */
+        ACCEPT_ANY_CREDENTIALS,
+        /** A protected file opens without credentials: OpenFile gets no SecurityChallenge (3.2.5.6). */
+        NO_CHALLENGE,
+        /** Logging is refused as if out of sequence: the connection closes (3.2.5.15). */
+        REFUSE_LOGGING,
+        /** Only the first message of a command packet is handled; the others are dropped (3.2.5.1). */
+        FIRST_MESSAGE_ONLY,
+        /** SecurityResponse's cookie is not checked against the challenge's (3.2.5.7). */
+        IGNORE_COOKIE,
+        /** RequestPacketListResend goes unanswered (3.2.5.13). */
+        NO_RESEND,
+        /** RequestPacketListResend is answered whatever dwClientId and wSourceId it carries (3.2.5.13). */
+        RESEND_ANY_CLIENT,
+        /** MS-WMSP: a KeepAlive, Log, stream switch or Stop naming an unknown client-id is answered 200. */
+        MMSH_ACCEPT_UNKNOWN_CLIENT_ID,
+        /** MS-WMSP: a Play on a session already streaming is served instead of refused. */
+        MMSH_PLAY_WHILE_STREAMING
+    }
+
+    /**
+     * A TCP command packet about to be written, {@code encoded} as the codec made it: the bytes to write instead
+     * (seal, seq, sessionId, chunkCount, MBZ, padding, messageLength or any message field).
+     */
+    default byte[] reply(CommandPacket packet, byte[] encoded) {
+        return encoded;
+    }
+
+    /** What a Data packet carries. */
+    enum Payload { ASF_HEADER, ASF_DATA, PACKET_PAIR, RESENT }
+
+    /** A Data packet about to be written, on TCP or UDP (MS-MMSP 2.2.2). */
+    default byte[] data(Payload payload, DataPacket packet, byte[] encoded) {
+        return encoded;
+    }
+
+    /** Whether the server has behavioural fault {@code q}. */
+    default boolean has(Quirk q) {
+        return false;
+    }
+
+    /** MS-WMSP: an HTTP response head about to be written; change it in place (status, version, headers). */
+    default void head(HttpResponse response) {
+    }
+
+    /** MS-WMSP: a packet of a response body ($H, $D, $E, $C, $M, $P) about to be written. */
+    default byte[] frame(MmshPacket packet, byte[] encoded) {
+        return encoded;
+    }
+}
