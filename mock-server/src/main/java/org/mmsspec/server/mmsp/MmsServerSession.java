@@ -225,7 +225,9 @@ public final class MmsServerSession {
                 || m instanceof LinkViewerToMacPong)) {
             // CancelReadBlock: the header goes out whole at once, nothing is left to cancel. Logging: decoding has
             // parsed and recorded it. Pong: received() has cleared the wait.
-            fail(out, "unexpected " + m.type().name());
+            if (!mutation.has(Quirk.IGNORE_UNKNOWN_MID)) {
+                fail(out, "unexpected " + m.type().name());
+            }
         }
     }
 
@@ -402,7 +404,12 @@ public final class MmsServerSession {
             return false;
         }
         if (openFileId != scenario.openFileId() && !mutation.has(Quirk.ACCEPT_ANY_OPEN_FILE_ID)) {
-            fail(out, what + " openFileId " + openFileId + ", ReportOpenFile gave " + scenario.openFileId());
+            String why = what + " openFileId " + openFileId + ", ReportOpenFile gave " + scenario.openFileId();
+            if (mutation.has(Quirk.IGNORE_WRONG_OPEN_FILE_ID)) {
+                out.add(new SessionAction.Log(What.PROTOCOL_ERROR, "mutation: ignored " + why));
+            } else {
+                fail(out, why);
+            }
             return false;
         }
         return true;

@@ -1,5 +1,7 @@
 package org.mmsspec.cases.server.mmsp;
 
+import java.time.Duration;
+
 import org.mmsspec.cases.CaseFailed;
 import org.mmsspec.cases.Finding;
 import org.mmsspec.cases.server.CaseContext;
@@ -79,6 +81,22 @@ final class MalformedInput {
             w.bytes(p);
         }
         return w.toByteArray();
+    }
+
+    /** How long a case lets the server take in a close before the liveness probe connects. */
+    static final Duration SETTLE = Duration.ofMillis(200);
+
+    /**
+     * The client hangs up; the case then waits {@link #SETTLE}, so that a server which the close breaks is broken
+     * before the probe connects, rather than racing it.
+     */
+    static void hangUp(MmstClient c) {
+        c.close();
+        try {
+            Thread.sleep(SETTLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The server must refuse: an error hr or a close within the timeout (MUST). */

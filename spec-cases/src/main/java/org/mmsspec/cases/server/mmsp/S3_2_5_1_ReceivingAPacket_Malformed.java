@@ -168,14 +168,14 @@ final class S3_2_5_1_ReceivingAPacket_Malformed {
                     MmstClient c = ctx.handshake().connect().client();
                     byte[] b = packet(c, funnelInfo());
                     c.sendRaw(Arrays.copyOf(b, b.length / 2));
-                    c.close();
+                    hangUp(c);
                 });
         g.add(73, MUST, "after Connect, an OpenFile's header without its message, then the client closes: the server "
                 + "outlives it").covers(CHECKS_HEADER).tags(NEGATIVE).run(ctx -> {
                     MmstClient c = ctx.handshake().connect().client();
                     c.sendRaw(Arrays.copyOf(packet(c, LinkViewerToMacOpenFile.of(Handshake.OPEN_INCARNATION,
                             ctx.target().media(), Bytes.EMPTY)), TcpMessageHeader.SIZE));
-                    c.close();
+                    hangUp(c);
                 });
     }
 
