@@ -109,6 +109,12 @@ final class NegativeMutants {
 
     private static List<Mutant> others() {
         return List.of(
+                new Mutant("a ConnectFunnel that fails goes unanswered", Section.mmsp("3.2.5.5"),
+                        "R8: a ConnectFunnel not processed successfully gets ReportDisconnectedFunnel",
+                        quirk(Quirk.SILENT_ON_ERROR)),
+                new Mutant("a ConnectFunnel that fails is answered hr 0", Section.mmsp("3.2.5.5"),
+                        "R8, 2.2.4.4: ReportDisconnectedFunnel carries a failure hr",
+                        Mutations.field("LinkMacToViewerReportDisconnectedFunnel", "hr", v -> 0)),
                 new Mutant("any openFileId is served", Section.mmsp("3.2.5.8"),
                         "R3: ReadBlock's openFileId must be the File-ID (so must Start*, StopPlaying, CloseFile's)",
                         quirk(Quirk.ACCEPT_ANY_OPEN_FILE_ID)),
