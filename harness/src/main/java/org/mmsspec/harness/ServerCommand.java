@@ -2,6 +2,7 @@ package org.mmsspec.harness;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -10,8 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mmsspec.cases.Verdict;
 import org.mmsspec.cases.server.CaseResult;
-import org.mmsspec.harness.conformance.ReportHtml;
-import org.mmsspec.harness.conformance.ReportJson;
+import org.mmsspec.harness.conformance.CasePcaps;
 import org.mmsspec.harness.conformance.RunOptions;
 import org.mmsspec.harness.conformance.RunReport;
 import org.mmsspec.harness.conformance.ServerRun;
@@ -94,7 +94,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--slow", description = "Include the slow timer cases.")
     private boolean slow;
 
-    @Option(names = "--pcap", description = "Also write a pcap of each case's connections.")
+    @Option(names = "--pcap", description = "Also write pcap/<case id>.pcap of each case's TCP connections "
+            + "(tshark: -d tcp.port==PORT,msmms where the target is not on 1755).")
     private boolean pcap;
 
     @Option(names = "--image", paramLabel = "IMAGE", description = "Start the target from this container image.")
@@ -121,12 +122,12 @@ final class ServerCommand implements Callable<Integer> {
             out.flush();
             AtomicInteger done = new AtomicInteger();
             report = run.runAll(r -> progress(out, r, done.incrementAndGet(), total));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            // a target that is no HOST:PORT, an unreadable baseline: the user's to fix, not a bug of ours
             err.println("mmsspec server: " + e.getMessage());
             return UNUSABLE;
         }
-        Path json = ReportJson.write(report, options.reportDir());
-        Path html = ReportHtml.write(report, options.reportDir());
+        List<Path> reports = report.write(options.reportDir(), options.pcap());
         List<CaseResult> failing = report.failing();
         synchronized (out) {
             out.println(report.summaryLine());
@@ -134,7 +135,8 @@ final class ServerCommand implements Callable<Integer> {
                     report.coverage().covered().size(),
                     report.coverage().covered().size() + report.coverage().uncovered().size(),
                     report.coverage().ratio() * 100);
-            out.println("reports: " + json + ", " + html);
+            out.println("reports: " + reports.get(0) + ", " + reports.get(1)
+                    + (options.pcap() ? "; pcaps in " + options.reportDir().resolve(CasePcaps.DIR) : ""));
             out.flush();
         }
         return failing.isEmpty() ? 0 : FAILED;

@@ -35,6 +35,8 @@ public final class MmshClient {
     private final Transcript transcript = new Transcript();
     private Duration timeout;
     private String userAgent = USER_AGENT;
+    private int maxFrames = Integer.MAX_VALUE;
+    private Duration maxBodyTime;
 
     public MmshClient(String host, int port, Duration timeout) {
         this(host, port, timeout, DecodeOptions.STRICT);
@@ -54,6 +56,20 @@ public final class MmshClient {
 
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * Bounds how much of each body is read: a live server's Play body never ends, so reading stops after
+     * {@code frames} packets or once {@code time} has passed since the head (null: no time bound). A body cut this
+     * way ends in the last packet read ({@link MmshResponse#cut()}).
+     */
+    public MmshClient readAtMost(int frames, Duration time) {
+        if (frames < 1) {
+            throw new IllegalArgumentException("frames must be at least 1: " + frames);
+        }
+        this.maxFrames = frames;
+        this.maxBodyTime = time;
+        return this;
     }
 
     public MmshClient userAgent(String ua) {
@@ -93,13 +109,32 @@ public final class MmshClient {
 
     /** GET {@code path} with the User-Agent, Host and one Pragma line per element of {@code pragmas}. */
     public MmshResponse get(String path, List<String> pragmas) {
-        StringBuilder r = new StringBuilder("GET ").append(path).append(" HTTP/1.0\r\n");
+        return raw(head("GET", path, pragmas).append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * POST {@code path} (KeepAlive, Log: MS-WMSP 2.2.2.3, 2.2.2.4) with one Pragma line per element of
+     * {@code pragmas}, and {@code body} (may be empty) under {@code contentType} (null: no Content-Type).
+     */
+    public MmshResponse post(String path, List<String> pragmas, String contentType, byte[] body) {
+        StringBuilder r = head("POST", path, pragmas);
+        if (contentType != null) {
+            r.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        r.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        byte[] h = r.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = java.util.Arrays.copyOf(h, h.length + body.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return raw(all);
+    }
+
+    private StringBuilder head(String method, String path, List<String> pragmas) {
+        StringBuilder r = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.0\r\n");
         r.append("Accept: */*\r\n");
         r.append("User-Agent: ").append(userAgent).append("\r\n");
         r.append("Host: ").append(host).append(':').append(port).append("\r\n");
         pragmas.forEach(p -> r.append("Pragma: ").append(p).append("\r\n"));
-        r.append("\r\n");
-        return raw(r.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return r;
     }
 
     /** Sends any bytes as the request and reads the response. */
@@ -112,6 +147,7 @@ public final class MmshClient {
             } catch (IOException e) {
                 throw new MockClientException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
             }
+            transcript.connected(host, port, s.getLocalPort());
             int headEnd = headEnd(req);
             Object decoded = headEnd < 0 ? null : parseQuietly(req, headEnd);
             transcript.add(Direction.C2S, decoded == null ? TranscriptEntry.Kind.RAW : TranscriptEntry.Kind.HTTP_HEAD,
@@ -210,10 +246,17 @@ public final class MmshClient {
                             "Content-Length is not a number: " + parsed.header("Content-Length")), rest);
                 }
             }
+            long headAt = System.nanoTime();
             Outcome end = body(parsed, rest, rest.length);
             // Each packet must arrive within the timeout: a trickling server cannot stretch the wait.
             long frameDeadline = System.nanoTime() + timeout.toNanos();
             while (end == null) {
+                if (!frames.isEmpty() && (frames.size() >= maxFrames
+                        || maxBodyTime != null && System.nanoTime() - headAt >= maxBodyTime.toNanos())) {
+                    end = frames.get(frames.size() - 1);
+                    transcript.event("the client stopped reading after " + frames.size() + " packets (its bound)");
+                    return new MmshResponse(parsed, frames, end);
+                }
                 int framed = frames.size();
                 int n = input.read(frameDeadline);
                 end = switch (n) {

@@ -16,7 +16,7 @@ import org.mmsspec.codec.mmsh.MmshPacket;
  * @param head   the response head; null where none arrived ({@code end} says why)
  * @param frames every framed packet of the body, in order
  * @param end    how the body ended: EOF (the usual end of an HTTP/1.0 body), the last chunk or Content-Length reached
- *               (as EOF), a timeout, reset, or a lost stream
+ *               (as EOF), a timeout, reset, or a lost stream; or the last packet read where the client's bound cut it
  */
 public record MmshResponse(HttpHead head, List<Outcome.Received> frames, Outcome end) {
 
@@ -58,6 +58,11 @@ public record MmshResponse(HttpHead head, List<Outcome.Received> frames, Outcome
     /** The Data packets of the $D packets. */
     public List<DataPacket> data() {
         return packets().stream().filter(p -> p instanceof MmshData).map(p -> ((MmshData) p).packet()).toList();
+    }
+
+    /** True where the client stopped reading at its bound ({@link MmshClient#readAtMost}): {@code end} is the last packet. */
+    public boolean cut() {
+        return end instanceof Outcome.Received;
     }
 
     /** True where the whole body arrived: an end by EOF (or last chunk, or Content-Length), not by failure. */

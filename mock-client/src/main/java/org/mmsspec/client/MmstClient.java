@@ -77,7 +77,7 @@ public final class MmstClient implements AutoCloseable {
             s.setTcpNoDelay(true); // sendSplit relies on one write, one segment
             s.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
             MmstClient c = new MmstClient(s, timeout, options);
-            c.transcript.event("connected to " + host + ":" + port + " from port " + s.getLocalPort());
+            c.transcript.connected(host, port, s.getLocalPort());
             return c;
         } catch (IOException e) {
             try {

@@ -3,7 +3,10 @@ package org.mmsspec.client;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.mmsspec.codec.Bytes;
 import org.mmsspec.codec.Direction;
@@ -39,6 +42,31 @@ public final class Transcript {
         return e;
     }
 
+    /**
+     * A TCP connection opened from {@code localPort} to {@code host:port}; entries up to the next such event travel on
+     * it (pcap files are made from this).
+     */
+    public record Connection(String host, int port, int localPort) {
+
+        private static final Pattern NOTE = Pattern.compile("connected to (.+):(\\d+) from port (\\d+)");
+
+        static Optional<Connection> parse(String note) {
+            Matcher m = note == null ? null : NOTE.matcher(note);
+            return m != null && m.matches()
+                    ? Optional.of(new Connection(m.group(1), Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(3))))
+                    : Optional.empty();
+        }
+
+        String note() {
+            return "connected to " + host + ":" + port + " from port " + localPort;
+        }
+    }
+
+    TranscriptEntry connected(String host, int port, int localPort) {
+        return event(new Connection(host, port, localPort).note());
+    }
+
     TranscriptEntry event(String note) {
         return add(null, TranscriptEntry.Kind.EVENT, null, null, List.of(), note);
     }
@@ -70,11 +98,11 @@ public final class Transcript {
         StringBuilder out = new StringBuilder();
         for (TranscriptEntry e : entries()) {
             out.append(String.format("%10.3f ms  ", e.nanos() / 1e6)).append(e.headline()).append('\n');
-            Rendering.fields(out, e.decoded(), "      ");
+            out.append(e.fieldsText("      "));
             for (Violation v : e.violations()) {
                 out.append("      ! ").append(v).append('\n');
             }
-            Rendering.hex(out, e.raw(), HEX_PER_ENTRY, "      ");
+            out.append(e.hexText(HEX_PER_ENTRY, "      "));
         }
         long d = dropped();
         if (d > 0) {

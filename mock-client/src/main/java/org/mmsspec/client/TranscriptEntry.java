@@ -2,6 +2,7 @@ package org.mmsspec.client;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.mmsspec.codec.Bytes;
 import org.mmsspec.codec.Direction;
@@ -63,5 +64,24 @@ public record TranscriptEntry(long nanos, Instant wall, Direction direction, Kin
             b.append(", ").append(violations.size()).append(violations.size() == 1 ? " violation" : " violations");
         }
         return b.toString();
+    }
+
+    /** The decoded fields as text, one line per message or structure, each indented by {@code indent}. */
+    public String fieldsText(String indent) {
+        StringBuilder b = new StringBuilder();
+        Rendering.fields(b, decoded, indent);
+        return b.toString();
+    }
+
+    /** The first {@code max} bytes as annotated hex (offsets and ASCII), each line indented by {@code indent}. */
+    public String hexText(int max, String indent) {
+        StringBuilder b = new StringBuilder();
+        Rendering.hex(b, raw, max, indent);
+        return b.toString();
+    }
+
+    /** The TCP connection this event says was opened, for entries {@link Transcript#connected} made. */
+    public Optional<Transcript.Connection> connection() {
+        return kind == Kind.EVENT ? Transcript.Connection.parse(note) : Optional.empty();
     }
 }

@@ -83,4 +83,27 @@ class MmshClientTest {
         assertThat(r.complete()).as("ended by %s", r.end().summary()).isTrue();
         assertThat(r.data()).hasSize(SAMPLE.packetCount());
     }
+
+    @Test
+    void aBoundedPlayStopsReadingAndSaysSo() {
+        // a real-time server streams for seconds; the bound ends the read long before
+        try (MockMmsServer paced = MockMmsServer.start(Scenario.builder().pacing(Pacing.REALTIME).build())) {
+            MmshClient c = new MmshClient("127.0.0.1", paced.port(Protocol.MMSH), Duration.ofSeconds(5))
+                    .readAtMost(3, Duration.ofSeconds(10));
+            MmshResponse r = c.play("/sample.asf", "stream-switch-count=2", "stream-switch-entry=ffff:1:0 ffff:2:0");
+            assertThat(r.cut()).as("ended by %s", r.end().summary()).isTrue();
+            assertThat(r.complete()).isFalse();
+            assertThat(r.frames().size()).isBetween(3, SAMPLE.packetCount());
+            assertThat(c.transcript().render()).contains("the client stopped reading");
+        }
+    }
+
+    @Test
+    void postSendsItsBodyWithContentLength() {
+        MmshClient c = client();
+        long id = c.describe("/sample.asf").clientId();
+        MmshResponse r = c.post("/sample.asf", List.of("xKeepAliveInPause=1", "client-id=" + id), null, new byte[0]);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(c.transcript().render()).contains("POST /sample.asf HTTP/1.0", "Content-Length: 0");
+    }
 }

@@ -1,7 +1,6 @@
 package org.mmsspec.server;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import io.netty.buffer.ByteBuf;
 
@@ -15,7 +14,11 @@ import io.netty.buffer.ByteBuf;
  */
 public record FirstBytes(Protocol protocol, boolean needMore, String requestLine) {
 
-    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "HEAD", "OPTIONS");
+    /**
+     * Any HTTP method is MMSH's to answer: a method WMSP does not use must get an HTTP error status (MS-WMSP 3.2.5.1),
+     * not a reset.
+     */
+    private static final java.util.regex.Pattern HTTP_METHOD = java.util.regex.Pattern.compile("[A-Z]{1,20}");
     /** Bytes 4..7 of every MMS TCP command packet: the session id 0xB00BFACE, little-endian. */
     private static final byte[] MMS_SESSION_ID = {(byte) 0xCE, (byte) 0xFA, 0x0B, (byte) 0xB0};
 
@@ -49,7 +52,7 @@ public record FirstBytes(Protocol protocol, boolean needMore, String requestLine
             return new FirstBytes(Protocol.RTSP, false, line);
         }
         String[] parts = line.split(" ");
-        if (parts.length == 3 && HTTP_METHODS.contains(parts[0]) && parts[2].matches("HTTP/\\d\\.\\d")) {
+        if (parts.length == 3 && HTTP_METHOD.matcher(parts[0]).matches() && parts[2].matches("HTTP/\\d\\.\\d")) {
             return new FirstBytes(Protocol.MMSH, false, line);
         }
         return unknown("request line " + abbreviate(line));

@@ -12,6 +12,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import org.mmsspec.server.ConnectionEvent.What;
 import org.mmsspec.server.rtsp.RtspRefusal;
+import org.mmsspec.server.scenario.Mutation;
 
 /**
  * First handler of an accepted TCP connection: holds the first bytes (bounded, with a timeout) until they show the
@@ -126,6 +127,9 @@ final class ProtocolSniffer extends ChannelInboundHandlerAdapter {
         done = true;
         accepted(connection);
         connection.record(What.PROTOCOL_ERROR, why);
+        if (context.scenario().mutation().has(Mutation.Quirk.DIE_ON_MALFORMED) && ctx.channel().parent() != null) {
+            ctx.channel().parent().close();
+        }
         Behaviours.reset(ctx.channel(), connection, "protocol error");
     }
 

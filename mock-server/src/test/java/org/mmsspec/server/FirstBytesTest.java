@@ -60,10 +60,15 @@ class FirstBytesTest {
     }
 
     @Test
+    void anyHttpMethodIsMmshs() {
+        // MMSH answers a method WMSP does not use with an HTTP error (MS-WMSP 3.2.5.1)
+        assertThat(of("PUT /x HTTP/1.1\r\n").protocol()).isEqualTo(Protocol.MMSH);
+    }
+
+    @Test
     void otherBytesAreUnknown() {
         assertThat(of("hello\r\n").protocol()).isNull();
         assertThat(of("hello\r\n").needMore()).isFalse();
-        assertThat(of("PUT /x HTTP/1.1\r\n").protocol()).isNull();
         assertThat(of("GET /x FTP/1.0\r\n").protocol()).isNull();
         assertThat(of(new byte[] {0x16, 0x03, 0x01}).protocol()).isNull();
     }

@@ -2,10 +2,17 @@ package org.mmsspec.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import org.mmsspec.codec.Section;
 
 /** The index is well formed: ids stable and unique, sections in their own files, reasons where unobservable. */
 class RequirementIndexTest {
@@ -17,11 +24,12 @@ class RequirementIndexTest {
         List<Requirement> all = INDEX.all();
         assertThat(all).isNotEmpty();
         assertThat(all.stream().map(Requirement::id).distinct().count()).isEqualTo(all.size());
-        Pattern id = Pattern.compile("MMSP-(\\d+(?:\\.\\d+)*)-R(\\d+)");
+        Pattern id = Pattern.compile("(MMSP|WMSP)-(\\d+(?:\\.\\d+)*)-R(\\d+)");
         for (Requirement r : all) {
             var m = id.matcher(r.id());
             assertThat(m.matches()).as(r.id()).isTrue();
-            assertThat(m.group(1)).as(r.id() + " names its section").isEqualTo(r.section().number());
+            assertThat("MS-" + m.group(1)).as(r.id() + " names its specification").isEqualTo(r.section().spec());
+            assertThat(m.group(2)).as(r.id() + " names its section").isEqualTo(r.section().number());
         }
     }
 
@@ -36,24 +44,53 @@ class RequirementIndexTest {
     }
 
     /**
-     * Each file's first line states how many normative keywords its section has (counted from the spec, which is
-     * not in this repository); the file must hold exactly that many statements, so none is forgotten.
+     * Each MS-MMSP file's first line states how many normative keywords its section has (counted from the spec, which
+     * is not in this repository); the file must hold exactly that many statements, so none is forgotten.
      */
     @Test
     void everySectionHoldsAsManyStatementsAsItsKeywords() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Path.of("src/main/resources/requirements/mmsp");
-        Pattern count = Pattern.compile("Statements: (\\d+)");
-        try (var files = java.nio.file.Files.list(dir)) {
-            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                String first = java.nio.file.Files.readAllLines(f).get(0);
-                var m = count.matcher(first);
-                assertThat(m.find()).as(f + " states its keyword count").isTrue();
-                String number = f.getFileName().toString().replace(".yaml", "");
-                assertThat(INDEX.inSection(org.mmsspec.codec.Section.mmsp(number))).as(f.toString())
-                        .hasSize(Integer.parseInt(m.group(1)));
+        for (SectionFile f : files("mmsp", Section::mmsp)) {
+            assertThat(f.statedCount()).as(f.path() + " states its keyword count").isNotNull();
+            assertThat(f.held()).as(f.path().toString()).hasSize(f.statedCount());
+        }
+        assertThat(INDEX.all()).filteredOn(r -> r.section().spec().equals(Section.MMSP))
+                .as("MS-MMSP sections 2 and 3 hold 834 normative keywords").hasSize(834);
+    }
+
+    /**
+     * The MS-WMSP index is small: a file either holds its whole section (its first line says how many keywords) or
+     * says it is partial, holding only the statements the server cases cite.
+     */
+    @Test
+    void everyWmspFileIsWholeOrSaysItIsPartial() throws Exception {
+        for (SectionFile f : files("wmsp", Section::wmsp)) {
+            assertThat(f.held()).as(f.path().toString()).isNotEmpty();
+            if (f.statedCount() != null) {
+                assertThat(f.held()).as(f.path().toString()).hasSize(f.statedCount());
+            } else {
+                assertThat(f.firstLine()).as(f.path() + " states its keyword count or that it is partial")
+                        .contains("Partial");
             }
         }
-        assertThat(INDEX.all()).as("MS-MMSP sections 2 and 3 hold 834 normative keywords").hasSize(834);
+    }
+
+    /** One section's file, its first line, the count it states (or null), and what the index holds of it. */
+    record SectionFile(Path path, String firstLine, Integer statedCount, List<Requirement> held) {
+    }
+
+    static List<SectionFile> files(String spec, Function<String, Section> section) throws IOException {
+        Pattern count = Pattern.compile("Statements: (\\d+)");
+        List<SectionFile> out = new ArrayList<>();
+        try (var files = Files.list(Path.of("src/main/resources/requirements", spec))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                String first = Files.readAllLines(f).get(0);
+                var m = count.matcher(first);
+                String number = f.getFileName().toString().replace(".yaml", "");
+                out.add(new SectionFile(f, first, m.find() ? Integer.valueOf(m.group(1)) : null,
+                        INDEX.inSection(section.apply(number))));
+            }
+        }
+        return out;
     }
 
     @Test

@@ -59,8 +59,7 @@ public record RunOptions(Optional<String> target, Optional<Integer> httpPort, St
     public static RunOptions from(Properties p, Path defaultReportDir) {
         Duration timeout = Optional.ofNullable(value(p, "timeout")).map(RunOptions::duration)
                 .orElse(RunSettings.DEFAULT_TIMEOUT);
-        Profile profile = Optional.ofNullable(value(p, "profile")).map(v -> Profile.valueOf(v.toUpperCase(Locale.ROOT)))
-                .orElse(Profile.DEPLOYED);
+        Profile profile = Optional.ofNullable(value(p, "profile")).map(RunOptions::profile).orElse(Profile.DEPLOYED);
         return new RunOptions(opt(p, "target"), opt(p, "target.http").map(Integer::parseInt),
                 opt(p, "media").orElse(org.mmsspec.cases.server.Target.DEFAULT_MEDIA), opt(p, "auth"),
                 opt(p, "playlist"), opt(p, "redirect"), flag(p, "live"), list(p, "cases"), list(p, "exclude"),
@@ -68,6 +67,14 @@ public record RunOptions(Optional<String> target, Optional<Integer> httpPort, St
                 opt(p, "parallel").map(Integer::parseInt).orElse(DEFAULT_PARALLEL), opt(p, "baseline").map(Path::of),
                 flag(p, "slow"), opt(p, "report.dir").map(Path::of).orElse(defaultReportDir), flag(p, "pcap"),
                 opt(p, "target.image"));
+    }
+
+    private static Profile profile(String v) {
+        try {
+            return Profile.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("profile must be deployed or literal, not '" + v + "'");
+        }
     }
 
     /** {@code 500}, {@code 500ms}, {@code 2s}: milliseconds where no unit is given. */

@@ -1,5 +1,7 @@
 package org.mmsspec.harness.conformance;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,15 @@ public record RunReport(String target, RunSettings settings, List<CaseResult> re
 
     public List<CaseResult> failing() {
         return results.stream().filter(this::failsBuild).toList();
+    }
+
+    /** Writes report.json, report.html and, where asked for, a pcap per case into {@code dir}; returns the reports. */
+    public List<Path> write(Path dir, boolean pcap) throws IOException {
+        List<Path> files = List.of(ReportJson.write(this, dir), ReportHtml.write(this, dir));
+        if (pcap) {
+            CasePcaps.write(this, dir);
+        }
+        return files;
     }
 
     /** One line: the counts and the wall time. */

@@ -62,7 +62,13 @@ public final class ServerRun implements AutoCloseable {
     public static ServerRun prepare(RunOptions options, List<ServerCase> all,
             UnaryOperator<Scenario.Builder> reference) {
         List<ServerCase> selected = CaseSelection.of(options).select(all);
-        return new ServerRun(options, TargetHandle.open(options, reference), selected);
+        TargetHandle handle = TargetHandle.open(options, reference);
+        try {
+            return new ServerRun(options, handle, selected);
+        } catch (RuntimeException e) {
+            handle.close(); // an unreadable baseline must not leave the reference running
+            throw e;
+        }
     }
 
     public List<ServerCase> cases() {

@@ -64,8 +64,7 @@ class ServerConformanceIT {
         try {
             RunReport report = run.finish();
             Path dir = run.options().reportDir();
-            ReportJson.write(report, dir);
-            ReportHtml.write(report, dir);
+            report.write(dir, run.options().pcap());
             System.out.println("mmsspec: " + report.summaryLine() + "; reports in " + dir.toAbsolutePath());
         } finally {
             run.close();

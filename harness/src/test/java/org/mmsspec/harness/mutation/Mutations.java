@@ -2,6 +2,7 @@ package org.mmsspec.harness.mutation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -9,6 +10,8 @@ import java.util.function.LongUnaryOperator;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.Direction;
@@ -18,6 +21,7 @@ import org.mmsspec.codec.mmsh.PacketType;
 import org.mmsspec.codec.mmsp.CommandPacket;
 import org.mmsspec.codec.mmsp.CommandPacketCodec;
 import org.mmsspec.codec.mmsp.Layout;
+import org.mmsspec.codec.mmsp.MmsMessage;
 import org.mmsspec.server.scenario.Faults;
 import org.mmsspec.server.scenario.Mutation;
 import org.mmsspec.server.scenario.Mutation.Payload;
@@ -101,6 +105,36 @@ final class Mutations {
 
     static Mutation data(Payload payload, UnaryOperator<byte[]> change) {
         return data(payload, p -> true, change);
+    }
+
+    /** Each {@code type} message from the client, misread as {@code change} makes it. */
+    static <T extends MmsMessage> Mutation received(Class<T> type, UnaryOperator<T> change) {
+        return new Mutation() {
+            @Override
+            public MmsMessage received(MmsMessage message) {
+                return type.isInstance(message) ? change.apply(type.cast(message)) : message;
+            }
+        };
+    }
+
+    /** Every MMSH request, misread: the Pragma token {@code name} goes unseen, whichever Pragma line carries it. */
+    static Mutation unseenPragma(String name) {
+        return new Mutation() {
+            @Override
+            public void request(HttpRequest request) {
+                withoutPragma(request.headers(), name);
+            }
+        };
+    }
+
+    /** {@code headers} without Pragma token {@code name}, on a line of its own or among others. */
+    static void withoutPragma(HttpHeaders headers, String name) {
+        String prefix = name.toLowerCase(Locale.ROOT) + "=";
+        List<String> lines = headers.getAll("Pragma").stream().map(line -> String.join(",", Arrays.stream(
+                line.split(",")).filter(t -> !t.strip().toLowerCase(Locale.ROOT).startsWith(prefix)).toList()))
+                .filter(line -> !line.isBlank()).toList();
+        headers.remove("Pragma");
+        lines.forEach(line -> headers.add("Pragma", line));
     }
 
     /** Every MMSH response head, changed in place. */

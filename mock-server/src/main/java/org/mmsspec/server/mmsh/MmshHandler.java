@@ -70,6 +70,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (writer != null || relaying) {
             return; // one request per connection: the Play response is under way
         }
+        scenario.mutation().request(req);
         if (!req.decoderResult().isSuccess()) {
             connection.record(What.PROTOCOL_ERROR, "bad HTTP request: " + req.decoderResult().cause());
             if (scenario.mutation().has(Mutation.Quirk.DIE_ON_MALFORMED) && ctx.channel().parent() != null) {
@@ -84,7 +85,9 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String path = new QueryStringDecoder(req.uri()).path();
         path = path.startsWith("/") ? path.substring(1) : path;
         Optional<MediaEntry> media = scenario.media(path);
-        Optional<ClientVersion> client = ClientVersion.parse(req.headers().get(HttpHeaderNames.USER_AGENT));
+        Optional<ClientVersion> client = ClientVersion.parse(req.headers().get(HttpHeaderNames.USER_AGENT))
+                .or(() -> scenario.mutation().has(Mutation.Quirk.MMSH_STREAM_TO_WEB_CLIENTS)
+                        ? ClientVersion.parse("NSPlayer/9.0") : Optional.empty());
         StreamSelection selection = null;
         if (type == RequestType.PLAY && client.isPresent() && media.isPresent()) {
             selection = selection(pragma, client.get(), media.get().files().get(0));
@@ -128,7 +131,9 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 } else if (type == RequestType.DESCRIBE) {
                     describe(ctx, pragma, client.get(), media.get());
                 } else {
-                    play(ctx, pragma, client.get(), media.get(), selection, StartPosition.of(pragma));
+                    play(ctx, pragma, client.get(), media.get(), selection,
+                            scenario.mutation().has(Mutation.Quirk.MMSH_IGNORE_POSITION) ? StartPosition.START
+                                    : StartPosition.of(pragma));
                 }
             }
             case KEEPALIVE, LOG, SELECT_STREAM, STOP -> {
@@ -185,7 +190,8 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Optional<String> entry = pragma.get(PragmaTokens.STREAM_SWITCH_ENTRY);
         if (entry.isEmpty()) {
             boolean oldServer = client.token().equals("NSServer") && !client.atLeast(5, 1);
-            return oldServer ? StreamSelection.ALL : StreamSelection.NONE;
+            boolean all = oldServer || scenario.mutation().has(Mutation.Quirk.MMSH_SELECT_ALL_WITHOUT_ENTRY);
+            return all ? StreamSelection.ALL : StreamSelection.NONE;
         }
         Set<Integer> streams = file.streams().stream().map(AsfFile.Stream::number).collect(Collectors.toSet());
         return StreamSelection.parse(entry.get(), streams).orElse(StreamSelection.NONE);
@@ -285,13 +291,24 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ctx.write(res);
         AsfFile first = media.files().get(0);
         PlayPlan plan = new PlayPlan(media.files(), start.firstPacket(first), selection, client, server.source(),
-                f -> entryHeader(f, client, s, media));
+                f -> entryHeader(f, client, s, media),
+                extra.containsKey("xResetStrm") && announcesReset(client, pragma));
         connection.record(What.STREAMING, "client-id=" + s.clientId + " " + (chunked ? "chunked" : "close")
                 + " from packet " + start.firstPacket(first) + " " + selection.describe());
         stream(ctx, plan, scenario.mmshBurstBit(), () -> {
             s.state(MmshSession.State.IDLE);
             closed("end of stream");
         });
+    }
+
+    /**
+     * Whether a Play that got xResetStrm=1 must restate the header after $E 1 and $C 0 (3.2.5.6): an NSPlayer before
+     * 7.0 sending request-context=2, or an NSServer before 7.0 sending request-context=3.
+     */
+    private static boolean announcesReset(ClientVersion client, PragmaTokens pragma) {
+        long context = pragma.u32(PragmaTokens.REQUEST_CONTEXT).orElse(0L);
+        return !client.atLeast(7, 0) && (client.token().equals("NSPlayer") && context == 2
+                || client.token().equals("NSServer") && context == 3);
     }
 
     /** ($M) $H of one entry: $M only from a Cougar 9 or later to a client 9 or later (3.2.5.4, 3.2.4.2). */

@@ -37,8 +37,9 @@ final class PlayPlan implements FrameWriter.Plan {
         List<MmshPacket> entry(AsfFile file);
     }
 
+    /** @param announceReset restate the header after $E 1 and $C 0, as a reset session does for old clients */
     PlayPlan(List<AsfFile> files, int firstPacket, StreamSelection selection, ClientVersion client,
-            DataPacketSource source, HeaderMaker headers) {
+            DataPacketSource source, HeaderMaker headers, boolean announceReset) {
         this.files = files;
         this.selection = selection;
         this.client = client;
@@ -46,6 +47,16 @@ final class PlayPlan implements FrameWriter.Plan {
         this.headers = headers;
         this.packet = firstPacket;
         headers.entry(files.get(0)).forEach(p -> prelude.add(new FrameWriter.Item(p, -1, false)));
+        if (announceReset) {
+            changeTo(files.get(0));
+        }
+    }
+
+    /** $E 1, $C 0 and the ($M) $H of {@code f}: the header of an entry that follows another (3.2.4.2). */
+    private void changeTo(AsfFile f) {
+        prelude.add(new FrameWriter.Item(MmshEnd.of(MmshEnd.S_FALSE), -1, false));
+        prelude.add(new FrameWriter.Item(MmshChange.of(0), -1, false));
+        headers.entry(f).forEach(p -> prelude.add(new FrameWriter.Item(p, -1, false)));
     }
 
     @Override
@@ -70,9 +81,7 @@ final class PlayPlan implements FrameWriter.Plan {
                 file++;
                 packet = 0;
                 firstOfFile = true;
-                prelude.add(new FrameWriter.Item(MmshEnd.of(MmshEnd.S_FALSE), -1, false));
-                prelude.add(new FrameWriter.Item(MmshChange.of(0), -1, false));
-                headers.entry(files.get(file)).forEach(p -> prelude.add(new FrameWriter.Item(p, -1, false)));
+                changeTo(files.get(file));
                 continue;
             }
             if (!ended) {

@@ -174,7 +174,11 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             if (mutation.has(Mutation.Quirk.FIRST_MESSAGE_ONLY) && messages.size() > 1) {
                 messages = messages.subList(0, 1);
             }
-            for (MmsMessage m : messages) {
+            for (MmsMessage received : messages) {
+                MmsMessage m = mutation.received(received);
+                if (m == null) {
+                    continue;
+                }
                 execute(session.onMessage(m));
                 if (session.udp() && !registered) {
                     registered = true;

@@ -1,17 +1,19 @@
 package org.mmsspec.server.scenario;
 
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.mmsh.MmshPacket;
 import org.mmsspec.codec.mmsp.CommandPacket;
+import org.mmsspec.codec.mmsp.MmsMessage;
 
 /**
  * One deliberate fault in an otherwise conformant server, so that a conformance case can be shown to catch the rule
  * it checks (the mutation harness). Where {@link Faults} are named misbehaviours a scenario file can ask for, a
- * mutation is code: byte hooks on everything the server writes, and {@link Quirk}s checked where a behaviour is
- * decided. Every hook defaults to "change nothing"; {@link #NONE} is the conformant server. Hooks run on the I/O
- * threads of many connections at once: keep them stateless. A hook that returns an empty array drops what it was
- * given.
+ * mutation is code: hooks on the bytes of everything the server writes, on what it reads of each request, and
+ * {@link Quirk}s checked where a behaviour is decided. Every hook defaults to "change nothing"; {@link #NONE} is the
+ * conformant server. Hooks run on the I/O threads of many connections at once: keep them stateless. A hook that
+ * returns an empty array drops what it was given.
  */
 public interface Mutation {
 
@@ -45,7 +47,7 @@ public interface Mutation {
         IGNORE_OUT_OF_ORDER,
         /** Where an error reply is due (ReportOpenFile or ReportDisconnectedFunnel with an hr), nothing is sent. */
         SILENT_ON_ERROR,
-        /** Input that cannot be framed or decoded (MMST, or a bad HTTP request on MMSH) stops the listener. */
+        /** Input that cannot be told apart, framed or decoded (MMST, or a bad HTTP request) stops the listener. */
         DIE_ON_MALFORMED,
         /** A client that hangs up in the middle of a command packet stops the MMST listener (3.2.5.1). */
         DIE_ON_TRUNCATED,
@@ -100,7 +102,21 @@ public interface Mutation {
         /** MS-WMSP: a KeepAlive, Log, stream switch or Stop naming an unknown client-id is answered 200. */
         MMSH_ACCEPT_UNKNOWN_CLIENT_ID,
         /** MS-WMSP: a Play on a session already streaming is served instead of refused. */
-        MMSH_PLAY_WHILE_STREAMING
+        MMSH_PLAY_WHILE_STREAMING,
+        /** MS-WMSP: a web client (no WMSP User-Agent) is streamed to as if it were NSPlayer/9.0 (3.2.5.1). */
+        MMSH_STREAM_TO_WEB_CLIENTS,
+        /** MS-WMSP: a Play without stream-switch-entry gets every stream instead of none (3.2.5.6). */
+        MMSH_SELECT_ALL_WITHOUT_ENTRY,
+        /** MS-WMSP: stream-time, packet-num and stream-offset are ignored: Play starts at the first packet (3.2.5.6). */
+        MMSH_IGNORE_POSITION
+    }
+
+    /**
+     * A message from the client as the server will read it: what to read instead (a misreading: StreamSwitch entries
+     * taken as all on, a position taken as 0...), or null to read nothing.
+     */
+    default MmsMessage received(MmsMessage message) {
+        return message;
     }
 
     /**
@@ -122,6 +138,10 @@ public interface Mutation {
     /** Whether the server has behavioural fault {@code q}. */
     default boolean has(Quirk q) {
         return false;
+    }
+
+    /** MS-WMSP: a request as the server will read it; change it in place (a Pragma token missed...). */
+    default void request(HttpRequest request) {
     }
 
     /** MS-WMSP: an HTTP response head about to be written; change it in place (status, version, headers). */

@@ -81,9 +81,14 @@ public final class CaseContext implements AutoCloseable {
     }
 
     /** A fresh MMSH client for the target's HTTP port; each request is a connection of its own. */
-    public synchronized MmshClient mmsh() {
+    public MmshClient mmsh() {
+        return mmsh(target.host(), target.httpPort());
+    }
+
+    /** A fresh MMSH client for {@code host:port} (a playlist or redirect endpoint's HTTP port). */
+    public synchronized MmshClient mmsh(String host, int port) {
         ensureOpen();
-        MmshClient c = new MmshClient(target.host(), target.httpPort(), settings.timeout(), settings.decodeOptions());
+        MmshClient c = new MmshClient(host, port, settings.timeout(), settings.decodeOptions());
         recorded.add(new Recorded("MMSH client " + (recorded.size() + 1), c.transcript()));
         return c;
     }

@@ -76,7 +76,7 @@ public final class CaseRunner {
                 verdict = Verdict.SKIP;
                 message = e.getMessage();
             } catch (MockClientException e) {
-                boolean unreachable = e.getMessage().startsWith("cannot connect") && ctx.transcripts().size() <= 1;
+                boolean unreachable = e.getMessage().startsWith("cannot connect") && neverConnected(ctx);
                 if (unreachable) {
                     verdict = Verdict.ERROR;
                     message = "target unreachable: " + e.getMessage();
@@ -103,6 +103,12 @@ public final class CaseRunner {
             long ms = (System.nanoTime() - start) / 1_000_000;
             return new CaseResult(c, verdict, message, findings, ms, ctx.transcripts());
         }
+    }
+
+    /** No connection of the case got through: the target is unreachable, not at fault for a later refusal. */
+    private static boolean neverConnected(CaseContext ctx) {
+        return ctx.transcripts().stream().flatMap(r -> r.transcript().entries().stream())
+                .noneMatch(e -> e.connection().isPresent());
     }
 
     /** Every violation of the case's own section in what the target sent counts against the case. */

@@ -4,8 +4,12 @@ import static org.mmsspec.codec.Level.MUST;
 import static org.mmsspec.codec.Level.SHOULD;
 
 import org.mmsspec.cases.server.CaseGroup;
+import org.mmsspec.cases.server.ServerCase;
+import org.mmsspec.cases.server.Target;
 import org.mmsspec.client.MmstClient;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportConnectedEX;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportConnectedFunnel;
+import org.mmsspec.codec.mmsp.LinkViewerToMacConnectFunnel;
 import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
 
 /** MS-MMSP 3.2.5.3: what a server does with LinkViewerToMacConnect. */
@@ -42,6 +46,20 @@ final class S3_2_5_3_ReceivingConnect {
                                     + Long.toHexString(reply.playIncarnation()));
                     ctx.shouldEqual("playIncarnation when packet-pair is asked for", PACKET_PAIR,
                             reply.playIncarnation());
+                });
+        g.add(4, MUST, "A server that challenges names BASIC or NTLM in AuthenPackage of ReportConnectedEX")
+                .covers("R9", "MMSP-2.2.4.2-R23").tags(ServerCase.AUTH).run(ctx -> {
+                    Target.Endpoint e = ctx.requireAuth().endpoint();
+                    String a = ReplySteps.connect(ctx.mmst(e.host(), e.port()), NO_PACKET_PAIR).AuthenPackage();
+                    ctx.must(a.equals("BASIC") || a.equals("NTLM"), "AuthenPackage of a server that asks for "
+                            + "credentials is \"" + a + "\", not BASIC or NTLM");
+                });
+        g.add(5, MUST, "ConnectFunnel straight after ReportConnectedEX, without FunnelInfo, gets ReportConnectedFunnel")
+                .covers("R10").run(ctx -> {
+                    MmstClient c = ctx.mmst();
+                    ReplySteps.connect(c, NO_PACKET_PAIR);
+                    c.send(LinkViewerToMacConnectFunnel.of(S3_2_5_5_ReceivingConnectFunnel.TCP_FUNNEL));
+                    c.expect(LinkMacToViewerReportConnectedFunnel.class);
                 });
         return g;
     }
