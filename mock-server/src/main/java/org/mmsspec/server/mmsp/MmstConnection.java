@@ -459,7 +459,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext c) {
-        if (framer.pendingBytes() > 0) {
+        if (!closing && framer.pendingBytes() > 0) { // the client hung up in the middle of a packet
             dieIf(Mutation.Quirk.DIE_ON_TRUNCATED);
         }
         if (!closing) {
