@@ -15,6 +15,7 @@ import org.mmsspec.codec.DecodeOptions;
 import org.mmsspec.codec.Decoded;
 import org.mmsspec.codec.Direction;
 import org.mmsspec.codec.MalformedInputException;
+import org.mmsspec.codec.RequestPacketListResend;
 
 /**
  * The client's UDP port for MMSU Data packets (MS-MMSP 2.1): one datagram, one Data packet. Commands stay on the TCP
@@ -78,6 +79,18 @@ public final class UdpDataChannel implements AutoCloseable {
             return new Outcome.Received(transcript.add(Direction.S2C, TranscriptEntry.Kind.UDP_DATA, raw, null,
                     List.of(), e.getMessage()));
         }
+    }
+
+    /** Sends {@code r} to {@code server}'s UDP port: the port the client's TCP connection went to (MS-MMSP 2.1). */
+    public void sendResend(RequestPacketListResend r, InetSocketAddress server) {
+        byte[] b = r.encode();
+        try {
+            socket.send(new DatagramPacket(b, b.length, server));
+        } catch (IOException e) {
+            throw new MockClientException("cannot send a RequestPacketListResend to " + server, e);
+        }
+        transcript.add(Direction.C2S, TranscriptEntry.Kind.RAW, Bytes.view(b, 0, b.length), r, List.of(),
+                "RequestPacketListResend over UDP to " + server);
     }
 
     @Override

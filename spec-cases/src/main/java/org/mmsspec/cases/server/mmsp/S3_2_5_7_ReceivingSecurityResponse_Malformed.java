@@ -40,7 +40,8 @@ final class S3_2_5_7_ReceivingSecurityResponse_Malformed {
                             Bytes.copyOf("dXNlcjp4\0".getBytes(StandardCharsets.US_ASCII)))); // Basic user:x
                     refused(ctx, c);
                 });
-        g.add(51, MUST, "SecurityResponse with the right credentials but another cookie than the challenge's is refused")
+        g.add(51, MUST, "SecurityResponse with the right credentials but another cookie than the challenge's is "
+                + "refused")
                 .covers("R3").tags(NEGATIVE, ServerCase.AUTH).run(ctx -> {
                     Target.Auth auth = ctx.requireAuth();
                     MmstClient c = ctx.handshake(auth.endpoint()).upTo(Stage.FUNNEL_CONNECTED).client();
