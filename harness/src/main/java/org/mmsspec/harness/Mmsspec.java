@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mmsspec", mixinStandardHelpOptions = true, versionProvider = Mmsspec.Version.class,
         description = "Conformance tools for MS-MMSP and MMSH (MS-WMSP).",
-        subcommands = {DecodeCommand.class, ServeCommand.class, ServerCommand.class})
+        subcommands = {DecodeCommand.class, ServeCommand.class, ServerCommand.class, BenchCommand.class})
 public final class Mmsspec {
 
     private final InputStream stdin;

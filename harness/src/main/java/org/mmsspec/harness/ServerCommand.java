@@ -101,6 +101,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "IMAGE", description = "Start the target from this container image.")
     private String image;
 
+    @Option(names = "--image-ports", paramLabel = "MMS[,MMSH]", description = "The image's MMS port and, where it "
+            + "differs, its MMSH port. Default: 1755.")
+    private String imagePorts;
+
     @Option(names = "--quiet", description = "Print only the summary and the failing cases.")
     private boolean quiet;
 
@@ -169,6 +173,7 @@ final class ServerCommand implements Callable<Integer> {
         put(p, "baseline", baseline);
         put(p, "profile", profile);
         put(p, "target.image", image);
+        put(p, "target.image.ports", imagePorts);
         p.setProperty("live", String.valueOf(live));
         p.setProperty("strict", String.valueOf(strict));
         p.setProperty("slow", String.valueOf(slow));

@@ -21,7 +21,7 @@ import org.mmsspec.codec.mmsh.MmshStreamFramer;
  * within the timeout and within {@link HttpHead#MAX_HEAD_BYTES}; then each body packet must arrive within the timeout,
  * and the body is bounded by {@link #MAX_BODY_BYTES}. Everything goes into one {@link Transcript} across requests.
  */
-public final class MmshClient {
+public final class MmshClient implements AutoCloseable {
 
     /** A Windows Media Player 9 User-Agent: the WMSP client version that turns on $M and chunking rules. */
     public static final String USER_AGENT = "NSPlayer/9.0.0.2980";
@@ -37,6 +37,8 @@ public final class MmshClient {
     private String userAgent = USER_AGENT;
     private int maxFrames = Integer.MAX_VALUE;
     private Duration maxBodyTime;
+    private volatile Socket inFlight;
+    private volatile boolean closed;
 
     public MmshClient(String host, int port, Duration timeout) {
         this(host, port, timeout, DecodeOptions.STRICT);
@@ -141,6 +143,10 @@ public final class MmshClient {
     public MmshResponse raw(byte[] request) {
         byte[] req = request.clone();
         try (Socket s = new Socket()) {
+            inFlight = s;
+            if (closed) {
+                throw new MockClientException("the client is closed");
+            }
             try {
                 s.setTcpNoDelay(true);
                 s.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
@@ -162,6 +168,25 @@ public final class MmshClient {
             return new Exchange(new TimedInput(s, 16 * 1024)).read();
         } catch (IOException e) {
             throw new MockClientException("socket: " + e.getMessage(), e);
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    /**
+     * Ends the request in flight and refuses later ones. The body of one request is bounded only per packet and by
+     * {@link #MAX_BODY_BYTES}, so this is how a caller with a deadline cuts a flooding or trickling server short.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        Socket s = inFlight;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing is best effort; the read in flight ends either way
+            }
         }
     }
 

@@ -143,6 +143,25 @@ public final class MmstClient implements AutoCloseable {
         send(CommandPacket.of(seq++, messages));
     }
 
+    /**
+     * Sends each message in a canonical packet of its own, with the next seqs, in one write: the server finds them all
+     * in one read, so the later ones meet the state the first leaves (STREAMING right after StartPlaying, say).
+     */
+    public void sendBackToBack(MmsMessage... messages) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (MmsMessage m : messages) {
+            all.writeBytes(CommandPacketCodec.encode(CommandPacket.of(seq++, m)));
+        }
+        byte[] b = all.toByteArray();
+        write(b, b.length);
+        int at = 0;
+        for (MmsMessage m : messages) {
+            int n = CommandPacketCodec.encode(CommandPacket.of(0, m)).length;
+            recordSent(java.util.Arrays.copyOfRange(b, at, at + n), "sent back to back in one write");
+            at += n;
+        }
+    }
+
     /** Sends the packet exactly as held: header fields, seq included, are not touched. */
     public void send(CommandPacket packet) {
         byte[] b = CommandPacketCodec.encode(packet);

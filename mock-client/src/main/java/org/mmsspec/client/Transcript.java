@@ -18,8 +18,8 @@ import org.mmsspec.codec.Violation;
  */
 public final class Transcript {
 
-    public static final int MAX_ENTRIES = 100_000;
-    public static final long MAX_RAW_BYTES = 16L << 20;
+    public static final int MAX_ENTRIES = 10_000;
+    public static final long MAX_RAW_BYTES = 1L << 20;
     /** Bytes of hex printed per entry in {@link #render()}. */
     public static final int HEX_PER_ENTRY = 256;
 

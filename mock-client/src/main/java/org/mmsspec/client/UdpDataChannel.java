@@ -81,16 +81,19 @@ public final class UdpDataChannel implements AutoCloseable {
         }
     }
 
-    /** Sends {@code r} to {@code server}'s UDP port: the port the client's TCP connection went to (MS-MMSP 2.1). */
-    public void sendResend(RequestPacketListResend r, InetSocketAddress server) {
-        byte[] b = r.encode();
+    /**
+     * Sends {@code request} from this port to {@code host:port}: the server takes resend requests on the UDP port whose
+     * number is the TCP port the client connected to (MS-MMSP 3.2.5.11.1).
+     */
+    public void send(RequestPacketListResend request, String host, int port) {
+        byte[] b = request.encode();
         try {
-            socket.send(new DatagramPacket(b, b.length, server));
+            socket.send(new DatagramPacket(b, b.length, new InetSocketAddress(host, port)));
         } catch (IOException e) {
-            throw new MockClientException("cannot send a RequestPacketListResend to " + server, e);
+            throw new MockClientException("cannot send a resend request to " + host + ":" + port, e);
         }
-        transcript.add(Direction.C2S, TranscriptEntry.Kind.RAW, Bytes.view(b, 0, b.length), r, List.of(),
-                "RequestPacketListResend over UDP to " + server);
+        transcript.add(Direction.C2S, TranscriptEntry.Kind.UDP_DATA, Bytes.view(b, 0, b.length), request, List.of(),
+                null);
     }
 
     @Override

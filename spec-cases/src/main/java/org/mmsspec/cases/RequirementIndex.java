@@ -3,18 +3,19 @@ package org.mmsspec.cases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,22 +32,33 @@ import org.mmsspec.codec.Section;
 public final class RequirementIndex {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static volatile RequirementIndex bundled;
     private final List<Requirement> all;
 
     private RequirementIndex(List<Requirement> all) {
         this.all = List.copyOf(all);
     }
 
+    /** The index on the class path, read once: it cannot change while the JVM runs. */
     public static RequirementIndex bundled() {
+        RequirementIndex i = bundled;
+        if (i == null) {
+            i = loadBundled();
+            bundled = i;
+        }
+        return i;
+    }
+
+    private static RequirementIndex loadBundled() {
         URL root = RequirementIndex.class.getResource("/requirements");
         if (root == null) {
             throw new IllegalStateException("no /requirements on the class path");
         }
         try {
-            if ("jar".equals(root.getProtocol())) {
-                try (FileSystem fs = FileSystems.newFileSystem(root.toURI(), Map.of())) {
-                    return load(fs.getPath("/requirements"));
-                }
+            // The class loader's own JarFile, not a zip file system: that would read the whole central directory
+            // of the shaded jar again, which takes most of a second.
+            if (root.openConnection() instanceof JarURLConnection c) {
+                return load(c.getJarFile());
             }
             return load(Path.of(root.toURI()));
         } catch (IOException e) {
@@ -54,6 +66,19 @@ public final class RequirementIndex {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static RequirementIndex load(JarFile jar) throws IOException {
+        List<Requirement> out = new ArrayList<>();
+        for (JarEntry e : Collections.list(jar.entries())) {
+            String name = e.getName();
+            if (name.startsWith("requirements/") && name.endsWith(".yaml")) {
+                try (InputStream in = jar.getInputStream(e)) {
+                    out.addAll(parse(name.substring(name.lastIndexOf('/') + 1), in));
+                }
+            }
+        }
+        return sorted(out);
     }
 
     public static RequirementIndex load(Path dir) throws IOException {
@@ -67,6 +92,10 @@ public final class RequirementIndex {
                 out.addAll(parse(f.getFileName().toString(), in));
             }
         }
+        return sorted(out);
+    }
+
+    private static RequirementIndex sorted(List<Requirement> out) {
         out.sort(Comparator.comparing((Requirement r) -> sectionKey(r.section())).thenComparing(r -> idNumber(r.id())));
         return new RequirementIndex(out);
     }

@@ -30,11 +30,12 @@ import org.mmsspec.codec.Profile;
  * @param reportDir   where report.json and report.html go
  * @param pcap        also write a pcap per case
  * @param targetImage a container image to start the target from
+ * @param imagePorts  the image's MMS port and, where it differs, its MMSH port; empty for 1755 alone
  */
 public record RunOptions(Optional<String> target, Optional<Integer> httpPort, String media, Optional<String> auth,
         Optional<String> playlist, Optional<String> redirect, boolean live, List<String> cases, List<String> exclude,
         RunSettings settings, int parallel, Optional<Path> baseline, boolean slow, Path reportDir, boolean pcap,
-        Optional<String> targetImage) {
+        Optional<String> targetImage, List<Integer> imagePorts) {
 
     public static final int DEFAULT_PARALLEL = 8;
     public static final Path DEFAULT_REPORT_DIR = Path.of("target", "mmsspec");
@@ -42,6 +43,11 @@ public record RunOptions(Optional<String> target, Optional<Integer> httpPort, St
     public RunOptions {
         cases = List.copyOf(cases);
         exclude = List.copyOf(exclude);
+        imagePorts = List.copyOf(imagePorts);
+        if (imagePorts.size() > 2) {
+            throw new IllegalArgumentException("target.image.ports is the MMS port and the MMSH port: "
+                    + imagePorts);
+        }
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1: " + parallel);
         }
@@ -54,7 +60,8 @@ public record RunOptions(Optional<String> target, Optional<Integer> httpPort, St
 
     /**
      * Reads {@code target, target.http, media, auth, playlist, redirect, live, cases, exclude, timeout (ms or
-     * 2s), profile, strict, parallel, baseline, slow, report.dir, pcap, target.image}; blank values count as unset.
+     * 2s), profile, strict, parallel, baseline, slow, report.dir, pcap, target.image, target.image.ports}; blank
+     * values count as unset.
      */
     public static RunOptions from(Properties p, Path defaultReportDir) {
         Duration timeout = Optional.ofNullable(value(p, "timeout")).map(RunOptions::duration)
@@ -66,7 +73,7 @@ public record RunOptions(Optional<String> target, Optional<Integer> httpPort, St
                 new RunSettings(timeout, profile, flag(p, "strict")),
                 opt(p, "parallel").map(Integer::parseInt).orElse(DEFAULT_PARALLEL), opt(p, "baseline").map(Path::of),
                 flag(p, "slow"), opt(p, "report.dir").map(Path::of).orElse(defaultReportDir), flag(p, "pcap"),
-                opt(p, "target.image"));
+                opt(p, "target.image"), ports(list(p, "target.image.ports")));
     }
 
     private static Profile profile(String v) {
@@ -90,6 +97,14 @@ public record RunOptions(Optional<String> target, Optional<Integer> httpPort, St
             return Duration.ofMillis(Long.parseLong(s));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a duration: '" + v + "' (give 500ms or 2s)");
+        }
+    }
+
+    private static List<Integer> ports(List<String> values) {
+        try {
+            return values.stream().map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("target.image.ports must be numbers: " + values);
         }
     }
 

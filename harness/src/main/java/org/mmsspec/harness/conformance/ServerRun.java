@@ -31,6 +31,9 @@ public final class ServerRun implements AutoCloseable {
     private final ExecutorService pool;
     private final List<CompletableFuture<CaseResult>> futures = new ArrayList<>();
     private final Map<String, Verdict> baseline;
+    /** Reading the requirements index costs a cold JVM about a second: it overlaps the cases. */
+    private final CompletableFuture<Coverage> coverage = CompletableFuture.supplyAsync(
+            () -> Coverage.of(RequirementIndex.bundled(), ServerCases.all()));
     private long startNanos;
 
     private ServerRun(RunOptions options, TargetHandle handle, List<ServerCase> selected) {
@@ -61,10 +64,13 @@ public final class ServerRun implements AutoCloseable {
      */
     public static ServerRun prepare(RunOptions options, List<ServerCase> all,
             UnaryOperator<Scenario.Builder> reference) {
-        List<ServerCase> selected = CaseSelection.of(options).select(all);
-        TargetHandle handle = TargetHandle.open(options, reference);
+        return prepare(options, all, TargetHandle.open(options, reference));
+    }
+
+    /** A run against {@code handle}, which the run closes when it ends (pass a borrowed one to keep it). */
+    public static ServerRun prepare(RunOptions options, List<ServerCase> all, TargetHandle handle) {
         try {
-            return new ServerRun(options, handle, selected);
+            return new ServerRun(options, handle, CaseSelection.of(options).select(all));
         } catch (RuntimeException e) {
             handle.close(); // an unreadable baseline must not leave the reference running
             throw e;
@@ -109,8 +115,8 @@ public final class ServerRun implements AutoCloseable {
     public RunReport finish() {
         List<CaseResult> results = futures.stream().map(CompletableFuture::join).toList();
         long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
-        return new RunReport(handle.target().name(), options.settings(), results, baseline,
-                Coverage.of(RequirementIndex.bundled(), ServerCases.all()), wallMs);
+        return new RunReport(handle.target().name(), options.settings(), results, baseline, coverage.join(),
+                wallMs);
     }
 
     /** Runs everything and waits. */

@@ -13,9 +13,11 @@ import org.mmsspec.server.scenario.Scenario;
  *
  * @param unavailable why no case can run at all (a container image without a Docker engine), or empty
  */
-record TargetHandle(Target target, AutoCloseable owned, Optional<String> unavailable) implements AutoCloseable {
+public record TargetHandle(Target target, AutoCloseable owned, Optional<String> unavailable)
+        implements AutoCloseable {
 
-    static TargetHandle open(RunOptions o) {
+    /** The target {@code o} names, started where it is the reference or an image. */
+    public static TargetHandle open(RunOptions o) {
         return open(o, UnaryOperator.identity());
     }
 
@@ -36,9 +38,19 @@ record TargetHandle(Target target, AutoCloseable owned, Optional<String> unavail
         return new TargetHandle(t, ref, Optional.empty());
     }
 
+    /** The same target for a run that must leave it running when it ends (the bench runs one reference often). */
+    public TargetHandle borrowed() {
+        return new TargetHandle(target, null, unavailable);
+    }
+
     /** A given target with the run's options for MMSH port, credentials, playlist, redirect and live. */
     static Target given(RunOptions o, Target parsed) {
-        Target t = o.httpPort().map(parsed::withHttpPort).orElse(parsed).withLive(o.live());
+        return offers(o, o.httpPort().map(parsed::withHttpPort).orElse(parsed));
+    }
+
+    /** {@code t} with the run's credentials, playlist, redirect and live flag. */
+    static Target offers(RunOptions o, Target target) {
+        Target t = target.withLive(o.live());
         if (o.auth().isPresent()) {
             String a = o.auth().get();
             int colon = a.indexOf(':');

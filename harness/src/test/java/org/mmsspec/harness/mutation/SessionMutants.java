@@ -6,12 +6,16 @@ import static org.mmsspec.harness.mutation.Mutations.PLAY_INCARNATION;
 import static org.mmsspec.harness.mutation.Mutations.add;
 import static org.mmsspec.harness.mutation.Mutations.data;
 import static org.mmsspec.harness.mutation.Mutations.field;
+import static org.mmsspec.harness.mutation.Mutations.override;
 import static org.mmsspec.harness.mutation.Mutations.quirk;
 import static org.mmsspec.harness.mutation.Mutations.set;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.mmsspec.codec.Section;
+import org.mmsspec.server.scenario.Faults;
 import org.mmsspec.server.scenario.Mutation.Payload;
 import org.mmsspec.server.scenario.Mutation.Quirk;
 
@@ -91,7 +95,87 @@ final class SessionMutants {
                         "R4: each Data packet listed is sent again", quirk(Quirk.NO_RESEND)),
                 new Mutant("a resent Data packet differs from the first", Section.mmsp("3.2.5.13"),
                         "R5: a resent Data packet is byte for byte the first",
-                        data(Payload.RESENT, SessionMutants::flipLastByte)));
+                        data(Payload.RESENT, SessionMutants::flipLastByte)),
+                new Mutant("a refused UDP funnel gets ReportDisconnectedFunnel hr 0", Section.mmsp("2.2.4.4"),
+                        "3.2.5.5 R8: a ConnectFunnel that fails gets ReportDisconnectedFunnel with a failure hr",
+                        override("LinkMacToViewerReportDisconnectedFunnel", "hr", 0)),
+                new Mutant("ReportDisconnectedFunnel playIncarnation is 7", Section.mmsp("2.2.4.4"),
+                        "R2: playIncarnation is 0", override("LinkMacToViewerReportDisconnectedFunnel",
+                                "playIncarnation", 7)),
+                new Mutant("ReportRedirect names an http URL", Section.mmsp("2.2.4.9"),
+                        "R10: the scheme is mms, mmsu or mmst",
+                        override("LinkMacToViewerReportRedirect", "wszLocation", "http://127.0.0.1/sample.asf")),
+                new Mutant("ReportRedirect's URL is percent-encoded", Section.mmsp("2.2.4.9"),
+                        "R8: no percent-encoded characters",
+                        override("LinkMacToViewerReportRedirect", "wszLocation", "mms://127.0.0.1/sam%70le.asf")),
+                new Mutant("ReportRedirect names a place where nothing answers", Section.mmsp("2.2.4.9"),
+                        "R5: wszLocation holds the URL to go on at",
+                        override("LinkMacToViewerReportRedirect", "wszLocation", "mms://127.0.0.1:1/sample.asf")),
+                new Mutant("ReportStartStriding carries an error hr", Section.mmsp("2.2.4.11"),
+                        "R1: StartStriding in READY is answered with ReportStartStriding, hr 0",
+                        field("LinkMacToViewerReportStartStriding", "hr", v -> 0x80004005L)),
+                new Mutant("ReportStartStriding spare is 1", Section.mmsp("2.2.4.11"), "R3: spare is 0",
+                        field("LinkMacToViewerReportStartStriding", "spare", v -> 1)),
+                new Mutant("ReportStreamChange hr is 1", Section.mmsp("2.2.4.12"), "R2: hr is 0",
+                        field("LinkMacToViewerReportStreamChange", "hr", v -> 1)),
+                new Mutant("ReportStreamChange cbPacketSize is 100", Section.mmsp("2.2.4.12"),
+                        "R4: cbPacketSize is the largest ASF data packet of the next entry",
+                        field("LinkMacToViewerReportStreamChange", "cbPacketSize", v -> 100)),
+                new Mutant("ReportStreamChange dwStreamId is 5", Section.mmsp("2.2.4.12"), "R7: dwStreamId is 0",
+                        field("LinkMacToViewerReportStreamChange", "dwStreamId", v -> 5)),
+                new Mutant("every SecurityChallenge carries cookie 1234", Section.mmsp("2.2.4.14"),
+                        "R3: the cookie lets the server match the response to its challenge",
+                        field("LinkMacToViewerSecurityChallenge", "cookie", v -> 1234)),
+                new Mutant("ReportStreamSwitch hr is 1", Section.mmsp("3.2.5.10"),
+                        "R6: StreamSwitch is answered with ReportStreamSwitch (hr 0)",
+                        field("LinkMacToViewerReportStreamSwitch", "hr", v -> 1)),
+                new Mutant("a stream switched off keeps flowing", Section.mmsp("3.2.5.10"),
+                        "R3: the selection StreamSwitch makes is applied to the payloads sent",
+                        quirk(Quirk.NO_STREAM_FILTER)),
+                new Mutant("ReportEndOfStream has hr 1 when answering StopPlaying", Section.mmsp("3.2.5.14"),
+                        "R6: the ReportEndOfStream answering StopPlaying has hr 0",
+                        field("LinkMacToViewerReportEndOfStream", "hr", v -> 1)),
+                new Mutant("Data packets after a restart carry the old playIncarnation", Section.mmsp("3.2.5.14"),
+                        "R8, 3.2.5.11 R6: a StartPlaying after a stop takes its new playIncarnation",
+                        data(Payload.ASF_DATA, p -> p.playIncarnation() == 0x3B, set(PLAY_INCARNATION, 1, 0x2A))),
+                new Mutant("StartPlaying after a stop ignores its locationId", Section.mmsp("3.2.5.14"),
+                        "R8, 3.2.5.11 R4: a StartPlaying in READY after a stop seeks", quirk(Quirk.IGNORE_SEEK)),
+                new Mutant("Data packets after StartStriding carry another playIncarnation", Section.mmsp("3.2.5.12"),
+                        "R6: StartStriding's playIncarnation becomes the Incarnation its Data packets carry",
+                        data(Payload.ASF_DATA, p -> p.playIncarnation() == 0x4C, set(PLAY_INCARNATION, 1, 0x4D))),
+                new Mutant("StartStriding in READY ignores the locationId asked", Section.mmsp("3.2.5.12"),
+                        "R4: in READY StartStriding seeks where position, asfOffset or locationId point",
+                        quirk(Quirk.IGNORE_SEEK)),
+                new Mutant("StartStriding sends every stream without a StreamSwitch", Section.mmsp("3.2.5.12"),
+                        "R8: without a StreamSwitch no stream is selected", quirk(Quirk.SEND_WITHOUT_STREAM_SWITCH)),
+                new Mutant("no packet-pair Data packets come over a UDP funnel", Section.mmsp("3.2.5.8"),
+                        "R5: with a UDP funnel and UDP packet-pair the server sends two packet-pair Data packets",
+                        data(Payload.PACKET_PAIR, b -> new byte[0])),
+                new Mutant("a BASIC challenge's pToken is no realm", Section.mmsp("2.2.4.14"),
+                        "R6: a Basic pToken is an optional realm= part and a NUL", challengeToken("78000000")),
+                new Mutant("a BASIC challenge names no realm", Section.mmsp("2.2.4.14"),
+                        "R7: a Basic pToken carries realm= even with no realm configured", challengeToken("0000")),
+                new Mutant("good credentials in a SecurityResponse are refused", Section.mmsp("3.2.5.7"),
+                        "R8: when no further challenge is needed the server sends ReportOpenFile (hr 0)",
+                        override("LinkMacToViewerReportOpenFile", "hr", 0x80070005L)),
+                new Mutant("good credentials in OpenFile's tokenData are refused", Section.mmsp("3.2.5.6"),
+                        "R9, R15: OpenFile with good credentials is answered with ReportOpenFile (hr 0)",
+                        override("LinkMacToViewerReportOpenFile", "hr", 0x80070005L)),
+                new Mutant("after authentication ReportOpenFile names another openFileId", Section.mmsp("3.2.5.7"),
+                        "R9: that ReportOpenFile's openFileId is the session's File-ID",
+                        field("LinkMacToViewerReportOpenFile", "openFileId", v -> v + 6)),
+                new Mutant("Data packets after StartPlaying carry another playIncarnation", Section.mmsp("3.2.5.11"),
+                        "R6: StartPlaying's playIncarnation becomes the Incarnation its Data packets carry",
+                        data(Payload.ASF_DATA, p -> p.playIncarnation() == 0x2A, set(PLAY_INCARNATION, 1, 0x2B))));
+    }
+
+    /** SecurityChallenge with pToken {@code hex} and a cbToken to match. */
+    private static Faults challengeToken(String hex) {
+        String m = "LinkMacToViewerSecurityChallenge";
+        Faults n = Faults.NONE;
+        return new Faults(Map.of(), Set.of(), List.of(new Faults.FieldOverride(m, "pToken", hex),
+                new Faults.FieldOverride(m, "cbToken", hex.length() / 2)), n.oneByteSegments(), n.combineMessages(),
+                n.closeMidMessage(), n.garbageAfter(), n.headerLastFlag());
     }
 
     private static byte[] flipLastByte(byte[] b) {

@@ -90,6 +90,7 @@ public final class CaseContext implements AutoCloseable {
         ensureOpen();
         MmshClient c = new MmshClient(host, port, settings.timeout(), settings.decodeOptions());
         recorded.add(new Recorded("MMSH client " + (recorded.size() + 1), c.transcript()));
+        open.add(c); // so that the deadline cuts a request in flight
         return c;
     }
 

@@ -16,9 +16,7 @@ public final class MmspNegativeCases {
                 S3_2_5_6_ReceivingOpenFile_Malformed.cases(),
                 S3_2_5_7_ReceivingSecurityResponse_Malformed.cases(), S3_2_5_8_ReceivingReadBlock_Malformed.cases(),
                 S3_2_5_10_ReceivingStreamSwitch_Malformed.cases(),
-                S3_2_5_11_ReceivingStartPlaying_Malformed.cases(),
-                S3_2_5_13_ReceivingRequestPacketListResend_Malformed.cases(),
-                S3_2_5_14_ReceivingStopPlaying_Malformed.cases(),
+                S3_2_5_11_ReceivingStartPlaying_Malformed.cases(), S3_2_5_14_ReceivingStopPlaying_Malformed.cases(),
                 S3_2_5_17_ReceivingCloseFile_Malformed.cases());
     }
 }
