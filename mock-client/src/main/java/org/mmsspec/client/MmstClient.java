@@ -49,6 +49,7 @@ public final class MmstClient implements AutoCloseable {
     private final ArrayDeque<Outcome.Received> pending = new ArrayDeque<>();
     private Duration timeout;
     private boolean autoPong = true;
+    private int segmentSize;
     private int seq;
     private Outcome closed;
     private Outcome.Lost lost;
@@ -109,6 +110,15 @@ public final class MmstClient implements AutoCloseable {
         return this;
     }
 
+    /** Cuts every later {@link #send} into TCP segments of {@code n} bytes (0: one write per packet). */
+    public MmstClient segments(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("segment size " + n);
+        }
+        this.segmentSize = n;
+        return this;
+    }
+
     public DecodeOptions options() {
         return options;
     }
@@ -155,6 +165,10 @@ public final class MmstClient implements AutoCloseable {
     /** Sends the packet exactly as held: header fields, seq included, are not touched. */
     public void send(CommandPacket packet) {
         byte[] b = CommandPacketCodec.encode(packet);
+        if (segmentSize > 0) {
+            sendSplit(b, segmentSize);
+            return;
+        }
         write(b, b.length);
         recordSent(b, null);
     }

@@ -77,6 +77,16 @@ class MmstClientTest {
     }
 
     @Test
+    void segmentsCutEverySendAndTheSequenceStillPlays() {
+        try (MmstClient c = connect().segments(3)) {
+            Session s = c.happyPath("sample.asf");
+            assertThat(s.iterator().hasNext()).isTrue();
+            assertThat(c.transcript().entries().stream().map(TranscriptEntry::note))
+                    .anyMatch(n -> n != null && n.endsWith("segments of 3"));
+        }
+    }
+
+    @Test
     void receivedUnitsKeepTheirOwnBytes() {
         try (MmstClient c = connect()) {
             c.send(LinkViewerToMacConnect.of(MmstClient.NSPLAYER));

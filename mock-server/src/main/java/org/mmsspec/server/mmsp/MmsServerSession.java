@@ -45,6 +45,7 @@ public final class MmsServerSession {
     public static final long NS_E_MMS_NOT_SUPPORTED = 0xC00D2EFAL;
     public static final long NS_E_CONNECTION_FAILURE = 0xC00D0029L;
     public static final long E_ACCESSDENIED = 0x80070005L;
+    public static final long E_INVALIDARG = 0x80070057L;
     /** Packet-pair Data packets: LocationId of the first, payload size (3.2.5.8). */
     static final long PAIR_LOCATION = 0xF0F0F000L;
     static final int UDP_PAIR_PAYLOAD = 1464;
@@ -225,7 +226,9 @@ public final class MmsServerSession {
                 || m instanceof LinkViewerToMacPong)) {
             // CancelReadBlock: the header goes out whole at once, nothing is left to cancel. Logging: decoding has
             // parsed and recorded it. Pong: received() has cleared the wait.
-            fail(out, "unexpected " + m.type().name());
+            if (!mutation.has(Quirk.IGNORE_UNKNOWN_MID)) {
+                fail(out, "unexpected " + m.type().name());
+            }
         }
     }
 
@@ -286,7 +289,10 @@ public final class MmsServerSession {
         }
         Matcher m = FUNNEL.matcher(f.funnelName());
         if (!m.find()) {
-            fail(out, "ConnectFunnel funnelName \"" + f.funnelName() + "\" names no transport");
+            // not processed successfully: 3.2.5.5 names the answer, and the client may try another ConnectFunnel
+            errorReply(out, LinkMacToViewerReportDisconnectedFunnel.of(E_INVALIDARG), String.format(
+                    "ReportDisconnectedFunnel hr 0x%08X: funnelName \"%s\" names no transport", E_INVALIDARG,
+                    f.funnelName()));
             return;
         }
         if (m.group(1).equals("TCP")) {
@@ -402,7 +408,12 @@ public final class MmsServerSession {
             return false;
         }
         if (openFileId != scenario.openFileId() && !mutation.has(Quirk.ACCEPT_ANY_OPEN_FILE_ID)) {
-            fail(out, what + " openFileId " + openFileId + ", ReportOpenFile gave " + scenario.openFileId());
+            String why = what + " openFileId " + openFileId + ", ReportOpenFile gave " + scenario.openFileId();
+            if (mutation.has(Quirk.IGNORE_WRONG_OPEN_FILE_ID)) {
+                out.add(new SessionAction.Log(What.PROTOCOL_ERROR, "mutation: ignored " + why));
+            } else {
+                fail(out, why);
+            }
             return false;
         }
         return true;

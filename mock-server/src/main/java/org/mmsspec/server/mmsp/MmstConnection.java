@@ -57,6 +57,11 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
     private final Transcript transcript;
     private final MmsServerSession session;
     private final StreamFramer framer = new StreamFramer(Direction.C2S, DecodeOptions.STRICT);
+    private final ClientInput input = new ClientInput();
+    /** The seq the client's next command packet should carry (only DROP_UNEXPECTED_SEQ looks at it). */
+    private int clientSeq;
+    /** Units framed from the current TCP read (only FIRST_PACKET_PER_READ looks at it). */
+    private int unitsThisRead;
     private final Faults faults;
     private final Mutation mutation;
     private final Deque<SessionAction> outbox = new ArrayDeque<>();
@@ -106,10 +111,22 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
                 return;
             }
             byte[] b = ByteBufUtil.getBytes(buf);
+            unitsThisRead = 0;
             framer.feed(b, 0, b.length, this::unit);
+            if (closing) {
+                return;
+            }
+            if (!input.unfinishedIsCommand(b, framer.pendingBytes())
+                    && !mutation.has(Mutation.Quirk.WAIT_FOR_ANNOUNCED_BYTES)) {
+                malformed("bytes at offset " + framer.offset() + " start no TcpMessageHeader");
+            } else if (framer.pendingBytes() > 0 && mutation.has(Mutation.Quirk.WHOLE_PACKET_PER_READ)) {
+                malformed("mutation: a packet split across TCP reads");
+            }
         } catch (MalformedInputException e) {
             transcript.add(new Transcript.Entry(framer.offset(), List.of(), List.of(), e.getMessage()));
-            malformed("stream cannot be framed: " + e.getMessage());
+            if (!mutation.has(Mutation.Quirk.STALL_ON_UNFRAMEABLE)) {
+                malformed("stream cannot be framed: " + e.getMessage());
+            }
         } finally {
             buf.release();
         }
@@ -136,7 +153,23 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         if (closing) {
             return;
         }
+        if (unitsThisRead++ > 0 && mutation.has(Mutation.Quirk.FIRST_PACKET_PER_READ)) {
+            return;
+        }
         if (u instanceof StreamFramer.Command c) {
+            String refused = mutation.has(Mutation.Quirk.ACCEPT_BROKEN_FRAMING) ? null
+                    : ClientInput.refusal(c.decoded());
+            if (refused == null) {
+                refused = mutated(c.decoded().value());
+            }
+            if (refused != null) {
+                malformed("command packet at " + u.offset() + " refused: " + refused);
+                return;
+            }
+            if (c.decoded().value().header().seq() != (clientSeq++ & 0xFFFF)
+                    && mutation.has(Mutation.Quirk.DROP_UNEXPECTED_SEQ)) {
+                return;
+            }
             List<MmsMessage> messages = c.decoded().value().messages();
             if (mutation.has(Mutation.Quirk.FIRST_MESSAGE_ONLY) && messages.size() > 1) {
                 messages = messages.subList(0, 1);
@@ -155,18 +188,36 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
                 }
             }
         } else if (u instanceof StreamFramer.Undecodable x) {
-            malformed("undecodable command at " + u.offset() + ": " + x.error().getMessage());
-        } else {
+            if (!mutation.has(Mutation.Quirk.IGNORE_UNDECODABLE)) {
+                malformed("undecodable command at " + u.offset() + ": " + x.error().getMessage());
+            }
+        } else if (!mutation.has(Mutation.Quirk.IGNORE_CLIENT_DATA)) {
             malformed("a Data packet from the client at offset " + u.offset());
         }
     }
 
+    /** What the mutation refuses in a packet the reference would serve, or null. */
+    private String mutated(CommandPacket p) {
+        if (p.messages().isEmpty() && mutation.has(Mutation.Quirk.REFUSE_EMPTY_PACKET)) {
+            return "mutation: no message";
+        }
+        if ((p.header().padding() != 0 || p.header().timeSent() != 0)
+                && mutation.has(Mutation.Quirk.REFUSE_HEADER_PADDING)) {
+            return "mutation: padding or timeSent not 0";
+        }
+        return null;
+    }
+
     private void malformed(String reason) {
-        if (mutation.has(Mutation.Quirk.DIE_ON_MALFORMED) && ctx.channel().parent() != null) {
-            connection.record(What.PROTOCOL_ERROR, "mutation: the listener stops on malformed input");
+        dieIf(Mutation.Quirk.DIE_ON_MALFORMED);
+        execute(session.onProtocolError(reason));
+    }
+
+    private void dieIf(Mutation.Quirk q) {
+        if (mutation.has(q) && ctx.channel().parent() != null) {
+            connection.record(What.PROTOCOL_ERROR, "mutation: the listener stops (" + q + ")");
             ctx.channel().parent().close();
         }
-        execute(session.onProtocolError(reason));
     }
 
     private void execute(List<SessionAction> actions) {
@@ -408,6 +459,9 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext c) {
+        if (!closing && framer.pendingBytes() > 0) { // the client hung up in the middle of a packet
+            dieIf(Mutation.Quirk.DIE_ON_TRUNCATED);
+        }
         if (!closing) {
             closing = true;
             connection.record(What.CLOSED_BY_CLIENT, "in state " + session.state());

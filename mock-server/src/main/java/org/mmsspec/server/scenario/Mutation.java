@@ -35,6 +35,8 @@ public interface Mutation {
         NO_STREAM_FILTER,
         /** ReadBlock, Start*, StopPlaying and CloseFile are served whatever openFileId they name (3.2.5.8...). */
         ACCEPT_ANY_OPEN_FILE_ID,
+        /** ReadBlock, Start*, StopPlaying and CloseFile naming another openFileId are dropped unanswered. */
+        IGNORE_WRONG_OPEN_FILE_ID,
         /** The KeepAlive timer runs at 500 ms instead of the scenario's interval (at least 10 s, 3.2.2). */
         PING_EARLY,
         /** The end of the content goes unannounced: no ReportEndOfStream (3.2.4.1). */
@@ -47,6 +49,30 @@ public interface Mutation {
         SILENT_ON_ERROR,
         /** Input that cannot be told apart, framed or decoded (MMST, or a bad HTTP request) stops the listener. */
         DIE_ON_MALFORMED,
+        /** A client that hangs up in the middle of a command packet stops the MMST listener (3.2.5.1). */
+        DIE_ON_TRUNCATED,
+        /** A command packet whose header or message framing breaks a MUST, or whose lengths lie, is served (3.2.5.1). */
+        ACCEPT_BROKEN_FRAMING,
+        /** Bytes that start no TcpMessageHeader are waited for up to the PacketSize they seem to announce (3.2.5.1). */
+        WAIT_FOR_ANNOUNCED_BYTES,
+        /** A byte stream that can no longer be framed is left open and unanswered (3.2.5.1). */
+        STALL_ON_UNFRAMEABLE,
+        /** A command packet that arrives in more than one TCP read is refused as malformed (3.2.5.1). */
+        WHOLE_PACKET_PER_READ,
+        /** Of the packets in one TCP read only the first is handled (3.2.5.1). */
+        FIRST_PACKET_PER_READ,
+        /** A command packet carrying no message is refused, though 2.2.3 allows zero or more (3.2.5.1). */
+        REFUSE_EMPTY_PACKET,
+        /** A header with non-zero padding or timeSent is refused, though receivers ignore both (2.2.3). */
+        REFUSE_HEADER_PADDING,
+        /** A command packet whose seq is not the next one counted from 0 is dropped unanswered (2.2.3). */
+        DROP_UNEXPECTED_SEQ,
+        /** A message with a MID the client never sends is dropped unanswered (3.2.5.1). */
+        IGNORE_UNKNOWN_MID,
+        /** A command packet that cannot be decoded is dropped unanswered (3.2.5.1). */
+        IGNORE_UNDECODABLE,
+        /** A Data packet from the client is dropped unanswered (3.2.5.1). */
+        IGNORE_CLIENT_DATA,
         /** The AFFlags sequence never restarts at 0 on a new Start* after 0xFE (2.2.2). */
         NO_AFFLAGS_RESTART,
         /** Start* in READY always plays from the first packet: position, asfOffset and locationId ignored. */
