@@ -235,14 +235,16 @@ public final class CaseContext implements AutoCloseable {
 
     /**
      * A server must outlive bad input: a fresh session must play to its first Data packet (MMSH cases: a fresh
-     * Describe must be answered with 200).
+     * Describe must be answered with 200 and the ASF header).
      */
     public void probeLiveness() {
         String after = "after " + serverCase.id() + ", ";
         try {
             if (serverCase.tagged(ServerCase.MMSH)) {
-                int status = mmsh().describe("/" + target.media()).status();
-                must(status == 200, after + "a fresh Describe got status " + status);
+                var describe = mmsh().describe("/" + target.media());
+                must(describe.status() == 200 && describe.asfHeader().length > 0,
+                        after + "a fresh Describe got status " + describe.status() + " and "
+                                + describe.asfHeader().length + " bytes of ASF header");
                 return;
             }
             Session s = play();

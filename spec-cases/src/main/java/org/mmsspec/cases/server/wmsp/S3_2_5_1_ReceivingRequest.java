@@ -61,9 +61,14 @@ final class S3_2_5_1_ReceivingRequest {
                 + (r.head() == null ? r.end().summary() : r.head().startLine()));
     }
 
-    /** An error status, or a success whose body is no MMSH framing (an ASX, a page). */
+    /**
+     * An error status, or a success whose body is no MMSH framing (an ASX, a page). A WMSP Content-Type counts as
+     * streaming even where no whole packet followed.
+     */
     static void notStreamed(CaseContext ctx, MmshResponse r, String who) {
-        boolean framed = r.packets().size() > 0;
+        String type = r.head() == null ? null : r.header("Content-Type");
+        boolean framed = r.packets().size() > 0 || (type != null
+                && (type.contains("x-mms-framed") || type.contains("vnd.ms.wms-hdr")));
         ctx.must(r.head() != null, "a request with " + who + " is answered: " + r.end().summary());
         ctx.must(Wmsp.refused(r) || !framed, "a request with " + who + " gets an error or a redirect, not "
                 + r.head().startLine() + " with " + r.packets().size() + " MMSH packets");

@@ -111,6 +111,8 @@ final class S3_2_5_4_ReceivingDescribe {
                 .judgedBy(org.mmsspec.codec.Section.wmsp("3.2.4.2")).run(ctx -> {
                     MmshResponse r = Wmsp.client(ctx).userAgent(Wmsp.OLD_PLAYER).describe(Wmsp.path(ctx));
                     ctx.mustEqual("status of the Describe", 200, r.status());
+                    // no $M means something only in a Describe that carried its header
+                    ctx.must(!headerPieces(r).isEmpty(), "the Describe carried the ASF header in $H");
                     ctx.mustEqual("$M packets sent to a 6.4 client", 0L,
                             r.packets().stream().filter(x -> x instanceof MmshMetadata).count());
                 });
