@@ -127,7 +127,6 @@ final class NegativeMutants {
                         quirk(Quirk.IGNORE_WRONG_OPEN_FILE_ID)),
                 new Mutant("a SecurityResponse with another cookie is accepted", Section.mmsp("3.2.5.7"),
                         "the SecurityResponse's cookie must be the challenge's", quirk(Quirk.IGNORE_COOKIE)),
-                // the UDP socket finds the session by dwClientId, so only a wrong wSourceId reaches the check
                 new Mutant("resends are made for another wSourceId", Section.mmsp("3.2.5.13"),
                         "R3: a RequestPacketListResend's wSourceId must be the File-ID's low 16 bits",
                         quirk(Quirk.RESEND_ANY_CLIENT)));

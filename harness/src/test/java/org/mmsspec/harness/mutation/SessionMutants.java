@@ -14,8 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.mmsspec.client.MmstClient;
 import org.mmsspec.codec.Section;
+import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
+import org.mmsspec.codec.mmsp.LinkViewerToMacPong;
+import org.mmsspec.codec.mmsp.MmsMessage;
 import org.mmsspec.server.scenario.Faults;
+import org.mmsspec.server.scenario.Mutation;
 import org.mmsspec.server.scenario.Mutation.Payload;
 import org.mmsspec.server.scenario.Mutation.Quirk;
 
@@ -40,7 +45,7 @@ final class SessionMutants {
                 new Mutant("StartPlaying in READY ignores the position asked", Section.mmsp("3.2.5.11"),
                         "R4: in READY the server seeks where position, asfOffset or locationId point",
                         quirk(Quirk.IGNORE_SEEK)),
-                new Mutant("StartPlaying's frameOffset stop time is ignored", Section.mmsp("2.2.4.25"),
+                new Mutant("StartPlaying's frameOffset stop time is ignored", Section.mmsp("3.2.5.11"),
                         "frameOffset sets when playing stops", quirk(Quirk.IGNORE_FRAME_OFFSET)),
                 new Mutant("ReportStartedPlaying echoes another playIncarnation", Section.mmsp("2.2.4.10"),
                         "R2: playIncarnation echoes the StartPlaying's",
@@ -93,6 +98,13 @@ final class SessionMutants {
                         "R2: the KeepAlive period is 30 s (at least 10 s)", quirk(Quirk.PING_EARLY)),
                 new Mutant("RequestPacketListResend goes unanswered", Section.mmsp("3.2.5.13"),
                         "R4: each Data packet listed is sent again", quirk(Quirk.NO_RESEND)),
+                // the UDP socket finds the session by dwClientId; this mutant finds it by the sender's port instead
+                new Mutant("resends are made for another dwClientId", Section.mmsp("3.2.5.13"),
+                        "R2: a RequestPacketListResend's dwClientId must be the session's nCubs",
+                        quirk(Quirk.RESEND_ANY_CLIENT)),
+                new Mutant("a Pong in READY is taken for a second Connect", Section.mmsp("3.2.5.16"),
+                        "R4: a Pong leaves the session as it was", received(LinkViewerToMacPong.class,
+                                LinkViewerToMacConnect.of(MmstClient.NSPLAYER))),
                 new Mutant("a resent Data packet differs from the first", Section.mmsp("3.2.5.13"),
                         "R5: a resent Data packet is byte for byte the first",
                         data(Payload.RESENT, SessionMutants::flipLastByte)),
@@ -176,6 +188,16 @@ final class SessionMutants {
         return new Faults(Map.of(), Set.of(), List.of(new Faults.FieldOverride(m, "pToken", hex),
                 new Faults.FieldOverride(m, "cbToken", hex.length() / 2)), n.oneByteSegments(), n.combineMessages(),
                 n.closeMidMessage(), n.garbageAfter(), n.headerLastFlag());
+    }
+
+    /** Each {@code type} message from the client, read as {@code instead}. */
+    private static Mutation received(Class<? extends MmsMessage> type, MmsMessage instead) {
+        return new Mutation() {
+            @Override
+            public MmsMessage received(MmsMessage message) {
+                return type.isInstance(message) ? instead : message;
+            }
+        };
     }
 
     private static byte[] flipLastByte(byte[] b) {

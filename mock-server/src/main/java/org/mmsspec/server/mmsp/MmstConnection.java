@@ -389,6 +389,13 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         });
     }
 
+    /** Mutant RESEND_ANY_CLIENT: a resend from this client's UDP data port reaches the session whatever its dwClientId. */
+    boolean takesAnyClientFrom(InetSocketAddress sender) {
+        InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
+        return mutation.has(Mutation.Quirk.RESEND_ANY_CLIENT) && session.clientPort() == sender.getPort()
+                && peer != null && peer.getAddress().equals(sender.getAddress());
+    }
+
     /** A resend request for this session, from the UDP socket's thread. */
     void resend(RequestPacketListResend r, InetSocketAddress sender) {
         ctx.executor().execute(() -> {

@@ -130,6 +130,10 @@ public final class MmstServer implements ProtocolServer {
                 return; // not ours to answer: a stray datagram has no session to log on
             }
             MmstConnection c = byClientId.get(r.value().dwClientId());
+            if (c == null) { // only a mutant finds a session another way (RESEND_ANY_CLIENT)
+                c = byClientId.values().stream().filter(x -> x.takesAnyClientFrom(d.sender())).findFirst()
+                        .orElse(null);
+            }
             if (c != null) {
                 c.resend(r.value(), d.sender());
             }

@@ -98,6 +98,25 @@ final class S3_2_5_11_ReceivingStartPlaying {
                             .forEach(d -> seen.addAll(AsfPacketInfo.of(d.Payload()).streams()));
                     ctx.mustEqual("streams with payloads for a WMS 4.x client", h.header().streamNumbers(), seen);
                 });
+        g.add(9, Level.SHOULD, "StartPlaying with frameOffset T (stop time from content time 0): Data packets stop at T,"
+                + " then ReportEndOfStream").covers("R12")
+                .erratum("2.2.4.25 defines frameOffset as the time the server is asked to stop at, but no server-side"
+                        + " statement says it must; judged as SHOULD")
+                .run(ctx -> {
+                    ctx.requireStored();
+                    List<DataPacket> whole = SessionSteps.firstPackets(ctx, SessionSteps.SEEK_SAMPLE);
+                    ctx.must(whole.size() >= 4, "the file played from the start gives at least 4 Data packets, not "
+                            + whole.size());
+                    long stop = sendTime(whole.get(middle(whole)));
+                    Handshake h = SessionSteps.ready(ctx);
+                    h.client().send(new LinkViewerToMacStartPlaying(h.openFileId(), 0, 0, NOT_USED, NOT_USED, stop,
+                            PLAY, 0, 0, 0, 0));
+                    h.client().expect(LinkMacToViewerReportStartedPlaying.class);
+                    // the packet that holds the stop time may be finished; any later one is played past the stop
+                    long past = SessionSteps.untilEnd(h.client()).data().stream().filter(d -> sendTime(d) > stop)
+                            .count();
+                    ctx.should(past <= 1, past + " Data packets sent after the stop time " + stop + " ms");
+                });
         return g;
     }
 
