@@ -36,7 +36,8 @@ public record TargetHandle(Target target, AutoCloseable owned, Optional<String> 
                 Optional.of(endpoint(ref.main(), ReferenceServers.PLAYLIST)),
                 Optional.of(endpoint(ref.redirect(), ReferenceServers.MEDIA)), false,
                 Optional.of(new Target.Idle(endpoint(ref.idle(), ReferenceServers.MEDIA),
-                        ReferenceServers.IDLE_TIMEOUT)));
+                        ReferenceServers.IDLE_TIMEOUT)),
+                Optional.of(endpoint(ref.paced(), ReferenceServers.MEDIA)));
         return new TargetHandle(t, ref, Optional.empty());
     }
 

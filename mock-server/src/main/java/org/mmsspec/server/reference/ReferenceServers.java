@@ -21,9 +21,11 @@ import org.mmsspec.server.scenario.Scenario;
  * @param redirect answers OpenFile with ReportRedirect (and MMSH with 302) to {@code main}'s sample
  * @param idle     the same as {@code main}, with an Idle-Timeout of {@link #IDLE_TIMEOUT} instead of the hour the spec
  *                 recommends, so that the timer's case can see it expire
+ * @param paced    the same as {@code main}, sending Data packets at their send times as real servers do, so that a
+ *                 request can reach a session while it is still streaming
  */
-public record ReferenceServers(MockMmsServer main, MockMmsServer auth, MockMmsServer redirect, MockMmsServer idle)
-        implements AutoCloseable {
+public record ReferenceServers(MockMmsServer main, MockMmsServer auth, MockMmsServer redirect, MockMmsServer idle,
+        MockMmsServer paced) implements AutoCloseable {
 
     public static final String MEDIA = "sample.asf";
     public static final String PLAYLIST = "playlist.asf";
@@ -53,7 +55,9 @@ public record ReferenceServers(MockMmsServer main, MockMmsServer auth, MockMmsSe
                     .redirect(main.mmsUrl(MEDIA)).build());
             MockMmsServer idle = start(started, base.toBuilder().name("reference-idle")
                     .idleTimeout(IDLE_TIMEOUT).build());
-            return new ReferenceServers(main, auth, redirect, idle);
+            MockMmsServer paced = start(started, base.toBuilder().name("reference-paced")
+                    .pacing(Pacing.REALTIME).build());
+            return new ReferenceServers(main, auth, redirect, idle, paced);
         } catch (RuntimeException e) {
             started.forEach(MockMmsServer::close);
             throw e;
@@ -80,5 +84,6 @@ public record ReferenceServers(MockMmsServer main, MockMmsServer auth, MockMmsSe
         auth.close();
         redirect.close();
         idle.close();
+        paced.close();
     }
 }

@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param live     the target serves a live stream only: no seeking, no end of stream
  * @param idle     a place whose Idle-Timeout is known, and how long it is (the spec recommends an hour, too long
  *                 for a test, so the timer case needs a server that states a shorter one)
+ * @param paced    a place that sends Data packets at their send times, so that a request reaches a session still
+ *                 streaming; real servers pace their media path, a test server may have to be told to
  */
 public record Target(String name, String host, int mmsPort, int httpPort, String media, Optional<Auth> auth,
-        Optional<Endpoint> playlist, Optional<Endpoint> redirect, boolean live, Optional<Idle> idle) {
+        Optional<Endpoint> playlist, Optional<Endpoint> redirect, boolean live, Optional<Idle> idle,
+        Optional<Endpoint> paced) {
 
     public static final String DEFAULT_MEDIA = "sample.asf";
 
@@ -44,6 +47,12 @@ public record Target(String name, String host, int mmsPort, int httpPort, String
     public Target(String name, String host, int mmsPort, int httpPort, String media, Optional<Auth> auth,
             Optional<Endpoint> playlist, Optional<Endpoint> redirect, boolean live) {
         this(name, host, mmsPort, httpPort, media, auth, playlist, redirect, live, Optional.empty());
+    }
+
+    /** A target whose media path is taken to be paced. */
+    public Target(String name, String host, int mmsPort, int httpPort, String media, Optional<Auth> auth,
+            Optional<Endpoint> playlist, Optional<Endpoint> redirect, boolean live, Optional<Idle> idle) {
+        this(name, host, mmsPort, httpPort, media, auth, playlist, redirect, live, idle, Optional.empty());
     }
 
     public Target {
@@ -75,32 +84,37 @@ public record Target(String name, String host, int mmsPort, int httpPort, String
     }
 
     public Target withHttpPort(int port) {
-        return new Target(name, host, mmsPort, port, media, auth, playlist, redirect, live, idle);
+        return new Target(name, host, mmsPort, port, media, auth, playlist, redirect, live, idle, paced);
     }
 
     public Target withAuth(Auth a) {
-        return new Target(name, host, mmsPort, httpPort, media, Optional.of(a), playlist, redirect, live, idle);
+        return new Target(name, host, mmsPort, httpPort, media, Optional.of(a), playlist, redirect, live, idle, paced);
     }
 
     public Target withPlaylist(Endpoint e) {
-        return new Target(name, host, mmsPort, httpPort, media, auth, Optional.of(e), redirect, live, idle);
+        return new Target(name, host, mmsPort, httpPort, media, auth, Optional.of(e), redirect, live, idle, paced);
     }
 
     public Target withRedirect(Endpoint e) {
-        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, Optional.of(e), live, idle);
+        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, Optional.of(e), live, idle, paced);
     }
 
     public Target withLive(boolean l) {
-        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, redirect, l, idle);
+        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, redirect, l, idle, paced);
     }
 
     public Target withIdle(Idle i) {
-        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, redirect, live, Optional.of(i));
+        return new Target(name, host, mmsPort, httpPort, media, auth, playlist, redirect, live, Optional.of(i), paced);
     }
 
     /** The media path on this target's own MMS port. */
     public Endpoint mediaEndpoint() {
         return new Endpoint(host, mmsPort, httpPort, media);
+    }
+
+    /** Where a session can be caught streaming: the paced place, or the media path. */
+    public Endpoint pacedEndpoint() {
+        return paced.orElseGet(this::mediaEndpoint);
     }
 
     private static String stripSlash(String p) {
