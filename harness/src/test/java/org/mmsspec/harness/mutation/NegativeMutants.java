@@ -44,6 +44,9 @@ final class NegativeMutants {
                         quirk(Quirk.STALL_ON_UNFRAMEABLE)),
                 new Mutant("a client hanging up mid-packet stops the listener", RECEIVING,
                         "a truncated packet costs the server that connection only", quirk(Quirk.DIE_ON_TRUNCATED)),
+                new Mutant("a client hanging up after a bare header stops the listener", RECEIVING,
+                        "a header whose message never comes costs the server that connection only",
+                        quirk(Quirk.DIE_ON_BARE_HEADER)),
                 // a server that never refuses: what it cannot use it drops, and it waits for whatever comes next
                 new Mutant("bad input of any kind is dropped unanswered", RECEIVING,
                         "R2: a message whose chunkLen overruns its packet gets an error or a close",

@@ -668,7 +668,8 @@ public final class MmsServerSession {
      */
     public List<SessionAction> onResend(RequestPacketListResend r, long nowNanos) {
         List<SessionAction> out = new ArrayList<>();
-        if (state == State.CLOSED || !udp() || funnelInfos == 0) {
+        boolean gone = state == State.CLOSED && !mutation.has(Quirk.RESEND_AFTER_CLOSE);
+        if (gone || !udp() || funnelInfos == 0) {
             out.add(new SessionAction.Log(What.PROTOCOL_ERROR, "RequestPacketListResend without a UDP funnel"));
             return out;
         }
@@ -698,6 +699,9 @@ public final class MmsServerSession {
             }
             resendsInWindow++;
             out.add(new SessionAction.Data(history[slot], true, 0, false, Mutation.Payload.RESENT));
+        }
+        if (mutation.has(Quirk.RESEND_ENDS_PLAY) && state == State.STREAMING) {
+            state = State.READY;
         }
         return out;
     }

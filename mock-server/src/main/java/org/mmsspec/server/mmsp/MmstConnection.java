@@ -34,6 +34,7 @@ import org.mmsspec.codec.mmsp.CommandPacket;
 import org.mmsspec.codec.mmsp.CommandPacketCodec;
 import org.mmsspec.codec.mmsp.MacToViewer;
 import org.mmsspec.codec.mmsp.MmsMessage;
+import org.mmsspec.codec.mmsp.TcpMessageHeader;
 import org.mmsspec.server.Connection;
 import org.mmsspec.server.ConnectionEvent.What;
 import org.mmsspec.server.ServerContext;
@@ -469,13 +470,16 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         if (!closing && framer.pendingBytes() > 0) { // the client hung up in the middle of a packet
             dieIf(Mutation.Quirk.DIE_ON_TRUNCATED);
         }
+        if (!closing && framer.pendingBytes() == TcpMessageHeader.SIZE) {
+            dieIf(Mutation.Quirk.DIE_ON_BARE_HEADER);
+        }
         if (!closing) {
             closing = true;
             connection.record(What.CLOSED_BY_CLIENT, "in state " + session.state());
         }
         session.onClientClosed();
         cancelAll();
-        if (registered) {
+        if (registered && !mutation.has(Mutation.Quirk.RESEND_AFTER_CLOSE)) {
             server.unregister(session.clientId(), this);
         }
     }

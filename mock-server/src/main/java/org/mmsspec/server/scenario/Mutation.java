@@ -51,6 +51,8 @@ public interface Mutation {
         DIE_ON_MALFORMED,
         /** A client that hangs up in the middle of a command packet stops the MMST listener (3.2.5.1). */
         DIE_ON_TRUNCATED,
+        /** A client that hangs up right after a TcpMessageHeader, before its message, stops the listener (3.2.5.1). */
+        DIE_ON_BARE_HEADER,
         /** A command packet whose header or message framing breaks a MUST, or whose lengths lie, is served (3.2.5.1). */
         ACCEPT_BROKEN_FRAMING,
         /** Bytes that start no TcpMessageHeader are waited for up to the PacketSize they seem to announce (3.2.5.1). */
@@ -97,6 +99,10 @@ public interface Mutation {
         IGNORE_COOKIE,
         /** RequestPacketListResend goes unanswered (3.2.5.13). */
         NO_RESEND,
+        /** RequestPacketListResend while streaming is answered, but the play ends there, unannounced (3.2.5.13). */
+        RESEND_ENDS_PLAY,
+        /** A session whose TCP connection the client closed still answers RequestPacketListResend (3.2.7.1). */
+        RESEND_AFTER_CLOSE,
         /** RequestPacketListResend is answered whatever dwClientId and wSourceId it carries (3.2.5.13). */
         RESEND_ANY_CLIENT,
         /** MS-WMSP: a KeepAlive, Log, stream switch or Stop naming an unknown client-id is answered 200. */

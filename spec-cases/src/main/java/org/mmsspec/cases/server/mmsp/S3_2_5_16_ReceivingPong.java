@@ -24,14 +24,17 @@ final class S3_2_5_16_ReceivingPong {
                     h.client().send(LinkViewerToMacPong.of());
                     playOn(h);
                 });
-        g.add(2, MUST, "Pong while streaming: the play goes on to its ReportEndOfStream").covers("R3").run(ctx -> {
-            Handshake h = SessionSteps.ready(ctx);
-            h.client().send(LinkViewerToMacStartPlaying.of(h.openFileId(), 0, PLAY));
-            h.client().expect(LinkMacToViewerReportStartedPlaying.class);
-            SessionSteps.nextData(h.client());
-            h.client().send(LinkViewerToMacPong.of());
-            SessionSteps.untilEnd(h.client());
-        });
+        g.add(2, MUST, "Pong while streaming: Data packets go on, and StopPlaying is answered as usual")
+                .covers("R3").run(ctx -> {
+                    // paced, so that the session is still streaming when the Pong comes
+                    Handshake h = SessionSteps.ready(ctx, ctx.target().pacedEndpoint());
+                    h.client().send(LinkViewerToMacStartPlaying.of(h.openFileId(), 0, PLAY));
+                    h.client().expect(LinkMacToViewerReportStartedPlaying.class);
+                    SessionSteps.nextData(h.client());
+                    h.client().send(LinkViewerToMacPong.of());
+                    SessionSteps.nextData(h.client());
+                    SessionSteps.stop(h, PLAY);
+                });
         g.add(3, MUST, "Pong answering the KeepAlive Ping of a READY session: it still takes StartPlaying and plays")
                 .covers("R4", "MMSP-3.2.6.1-R4").tags(ServerCase.SLOW).run(ctx -> {
                     Handshake h = Timers.silentReady(ctx);
