@@ -69,7 +69,7 @@ final class WmspMutants {
                         "the Play response's Content-Type is application/x-mms-framed",
                         head(contentType(FRAMED_TYPE, "application/octet-stream"))),
                 new Mutant("a second Play on a streaming session is served", Section.wmsp("3.2.5.6"),
-                        "Play on a session already STREAMING is refused", quirk(Quirk.MMSH_PLAY_WHILE_STREAMING)),
+                        "R17: a Play on a session already STREAMING is refused", quirk(Quirk.MMSH_PLAY_WHILE_STREAMING)),
                 new Mutant("$D framing bytes read '%'", Section.wmsp("2.2.3.1.1"), "Frame is 0x24 ('$')",
                         frame(PacketType.D, set(FRAME_BYTE, 1, '%'))),
                 new Mutant("$D PacketSize is 2 bytes too large", Section.wmsp("2.2.3.1.2"),

@@ -3,10 +3,14 @@ package org.mmsspec.cases.server.wmsp;
 import static org.mmsspec.codec.Level.MUST;
 import static org.mmsspec.codec.Level.SHOULD;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.mmsspec.cases.server.CaseGroup;
+import org.mmsspec.cases.server.Target;
+import org.mmsspec.client.MmshClient;
 import org.mmsspec.client.MmshResponse;
 import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.mmsh.MmshChange;
@@ -21,6 +25,8 @@ final class S3_2_5_6_ReceivingPlay {
 
     static final String FRAMED_TYPE = "application/x-mms-framed";
     static final String UNSET = "4294967295";
+    /** How long after a Play on a LAN its session is surely STREAMING. */
+    private static final Duration STREAMING_BY = Duration.ofMillis(300);
 
     private S3_2_5_6_ReceivingPlay() {
     }
@@ -147,6 +153,27 @@ final class S3_2_5_6_ReceivingPlay {
                     ctx.must(e > 0 && kinds.subList(0, e).stream().allMatch("$H"::equals)
                             && kinds.size() > e + 2 && kinds.get(e + 1).equals("$C0") && kinds.get(e + 2).equals("$H"),
                             "the body runs $H..., $E(1), $C(0), $H...: " + kinds.subList(0, Math.min(8, kinds.size())));
+                });
+        g.add(14, SHOULD, "Play naming the client-id of a session still streaming, from a second connection, is"
+                + " refused").covers("R17").run(ctx -> {
+                    // paced: the first Play's body lasts seconds, so its session is STREAMING when the second comes
+                    Target.Endpoint at = ctx.target().pacedEndpoint();
+                    String path = "/" + at.path();
+                    MmshClient first = ctx.mmsh(at.host(), at.httpPort());
+                    MmshResponse d = first.describe(path);
+                    ctx.must(d.clientId() >= 0, "the Describe response names a client-id");
+                    List<String> p = new ArrayList<>(List.of("client-id=" + d.clientId()));
+                    p.addAll(Wmsp.selectAll(Wmsp.streams(d)));
+                    String[] pragmas = p.toArray(String[]::new);
+                    CompletableFuture.runAsync(() -> first.play(path, pragmas));
+                    try {
+                        Thread.sleep(STREAMING_BY.toMillis());
+                        MmshResponse second = ctx.mmsh(at.host(), at.httpPort()).play(path, pragmas);
+                        ctx.should(Wmsp.refused(second), "a second Play for a streaming session is refused, not "
+                                + (second.head() == null ? second.end().summary() : second.head().startLine()));
+                    } finally {
+                        first.close(); // the first play's reader ends with its connection
+                    }
                 });
         return g;
     }
