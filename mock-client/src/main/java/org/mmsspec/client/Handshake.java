@@ -120,8 +120,13 @@ public final class Handshake {
 
     /** StreamSwitch selecting every stream the header lists. */
     public Handshake streamSwitch() {
-        client.send(LinkViewerToMacStreamSwitch.of(header.streamNumbers().stream().map(StreamSwitchEntry::on)
-                .toArray(StreamSwitchEntry[]::new)));
+        return streamSwitch(LinkViewerToMacStreamSwitch.of(header.streamNumbers().stream()
+                .map(StreamSwitchEntry::on).toArray(StreamSwitchEntry[]::new)));
+    }
+
+    /** The given StreamSwitch (a selection of the streams), answered by ReportStreamSwitch. */
+    public Handshake streamSwitch(LinkViewerToMacStreamSwitch request) {
+        client.send(request);
         client.expect(LinkMacToViewerReportStreamSwitch.class);
         return at(Stage.STREAMS_SWITCHED);
     }

@@ -175,7 +175,9 @@ final class FramingMutants {
                         "R9, R10: the content goes over the funnel's transport", data(Payload.ASF_DATA, b -> new byte[0])),
                 new Mutant("StreamSwitch while streaming is refused with an error hr", CONTENT,
                         "R11: StreamSwitch is taken while Data packets go out",
-                        override("LinkMacToViewerReportStreamSwitch", "hr", 0x80004005L)));
+                        override("LinkMacToViewerReportStreamSwitch", "hr", 0x80004005L)),
+                new Mutant("an ASF data packet the stream selection empties is sent with no payload", CONTENT,
+                        "R3: a packet left without payloads is not sent", quirk(Quirk.SEND_EMPTIED_PACKETS)));
     }
 
     /** {@code b} with {@code n} zero bytes appended, messageLength and chunkCount grown to match. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.mmsspec.codec.MalformedInputException;
+import org.mmsspec.codec.asf.AsfDataPacket;
 
 /**
  * An ASF file as an MMS server needs it ([ASF] 3.1, 3.2, 3.3, 5.1): the Header Object, the File Properties and Stream
@@ -113,7 +115,7 @@ public final class AsfFile {
         for (int i = 0; i < sendTimes.length; i++) {
             try {
                 sendTimes[i] = asfPacket(i).sendTime();
-            } catch (AsfException e) {
+            } catch (MalformedInputException e) {
                 throw new AsfException(name + ": data packet " + i + ": " + e.getMessage());
             }
         }
@@ -188,8 +190,8 @@ public final class AsfFile {
     }
 
     /** Data packet {@code i}, parsed. */
-    public AsfPacket asfPacket(int i) {
-        return AsfPacket.parse(packet(i));
+    public AsfDataPacket asfPacket(int i) {
+        return AsfDataPacket.parse(packet(i));
     }
 
     /**
@@ -208,7 +210,7 @@ public final class AsfFile {
         }
         byte[] b = cache == null ? null : cache.get(i);
         if (b == null) {
-            b = rewriter.rewrite(asfPacket(i), packetSize()).map(AsfPacket::encode).orElse(NOTHING_LEFT);
+            b = rewriter.rewrite(asfPacket(i), packetSize()).map(AsfDataPacket::encode).orElse(NOTHING_LEFT);
             if (cache != null) {
                 cache.set(i, b); // two threads may both rewrite: they store equal bytes
             }

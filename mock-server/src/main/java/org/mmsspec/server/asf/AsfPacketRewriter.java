@@ -3,6 +3,7 @@ package org.mmsspec.server.asf;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.mmsspec.codec.asf.AsfDataPacket;
 
 /**
  * What the server does to a stored ASF data packet before it goes into an MMS Data packet (MS-MMSP 2.2.2): drop the
@@ -30,20 +31,20 @@ public record AsfPacketRewriter(Set<Integer> selectedStreams, boolean stripPaddi
     /**
      * The packet to send, or empty when no selected payload is left: such a packet is not sent at all.
      *
-     * @throws AsfException if {@code stored} is not an ASF data packet
+     * @throws org.mmsspec.codec.MalformedInputException if {@code stored} is not an ASF data packet
      */
     public Optional<byte[]> rewrite(byte[] stored) {
-        return rewrite(AsfPacket.parse(stored), stored.length).map(AsfPacket::encode);
+        return rewrite(AsfDataPacket.parse(stored), stored.length).map(AsfDataPacket::encode);
     }
 
     /** As {@link #rewrite(byte[])}, on a parsed packet stored in {@code storedSize} bytes. */
-    public Optional<AsfPacket> rewrite(AsfPacket packet, int storedSize) {
-        List<AsfPacket.Payload> kept = selectedStreams == null ? packet.payloads()
+    public Optional<AsfDataPacket> rewrite(AsfDataPacket packet, int storedSize) {
+        List<AsfDataPacket.Payload> kept = selectedStreams == null ? packet.payloads()
                 : packet.payloads().stream().filter(p -> selectedStreams.contains(p.streamNumber())).toList();
         if (kept.isEmpty()) {
             return Optional.empty();
         }
-        AsfPacket filtered = kept.size() == packet.payloads().size() ? packet : packet.withPayloads(kept);
+        AsfDataPacket filtered = kept.size() == packet.payloads().size() ? packet : packet.withPayloads(kept);
         if (stripPadding) {
             return Optional.of(filtered.withoutPadding());
         }

@@ -587,6 +587,9 @@ public final class MmsServerSession {
                 }
                 int i = nextPacket++;
                 byte[] p = source.packet(f, i, unfiltered() ? allStreams(f) : streams, spoooon);
+                if (p == null && mutation.has(Quirk.SEND_EMPTIED_PACKETS)) {
+                    p = f.asfPacket(i).withPayloads(List.of()).withoutPadding().encode();
+                }
                 if (p == null) {
                     continue; // every payload was filtered out: nothing is sent (2.2.2)
                 }

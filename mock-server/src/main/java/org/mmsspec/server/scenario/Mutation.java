@@ -33,6 +33,8 @@ public interface Mutation {
         IGNORE_SPOOOON,
         /** Once any stream is selected, the payloads of the unselected ones are sent too (2.2.2, 3.2.5.10). */
         NO_STREAM_FILTER,
+        /** An ASF data packet left with no selected payload is sent anyway, emptied, instead of skipped (2.2.2). */
+        SEND_EMPTIED_PACKETS,
         /** ReadBlock, Start*, StopPlaying and CloseFile are served whatever openFileId they name (3.2.5.8...). */
         ACCEPT_ANY_OPEN_FILE_ID,
         /** ReadBlock, Start*, StopPlaying and CloseFile naming another openFileId are dropped unanswered. */

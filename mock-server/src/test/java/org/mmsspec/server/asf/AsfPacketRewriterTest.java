@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmsspec.codec.asf.AsfDataPacket;
 
 class AsfPacketRewriterTest {
 
@@ -21,12 +22,12 @@ class AsfPacketRewriterTest {
     void strippedPacketsHaveNoPaddingAndPadBackToTheSamePayloads() {
         int shrunk = 0;
         for (int i = 0; i < SAMPLE.packetCount(); i++) {
-            AsfPacket stored = SAMPLE.asfPacket(i);
+            AsfDataPacket stored = SAMPLE.asfPacket(i);
             byte[] sent = AsfPacketRewriter.allStreams().rewrite(SAMPLE.packet(i)).orElseThrow();
-            AsfPacket stripped = AsfPacket.parse(sent);
+            AsfDataPacket stripped = AsfDataPacket.parse(sent);
             assertThat(stripped.paddingLength()).as("packet %d", i).isZero();
             assertThat(sent.length).isEqualTo(SAMPLE.packetSize() - (int) stored.paddingLength());
-            AsfPacket padded = AsfPacket.parse(Arrays.copyOf(sent, SAMPLE.packetSize()));
+            AsfDataPacket padded = AsfDataPacket.parse(Arrays.copyOf(sent, SAMPLE.packetSize()));
             assertThat(padded.payloads()).isEqualTo(stored.payloads());
             assertThat(padded.sendTime()).isEqualTo(stored.sendTime());
             shrunk += sent.length < SAMPLE.packetSize() ? 1 : 0;
@@ -36,46 +37,46 @@ class AsfPacketRewriterTest {
 
     @Test
     void aStrippedSinglePayloadPacketGainsAPacketLengthSoPaddedZerosAreNotPayload() {
-        byte[] stored = AsfPacketTest.hex("""
+        byte[] stored = AsfFilePacketsTest.hex("""
                 10                       padding length WORD, no packet length
                 5D  05 00  00 00 00 00  00 00
                 01 00 00 00 00 00 00     stream 1, no replicated data
                 AA BB CC
                 00 00 00 00 00""");
         byte[] sent = new AsfPacketRewriter(null, true).rewrite(stored).orElseThrow();
-        AsfPacket p = AsfPacket.parse(sent);
+        AsfDataPacket p = AsfDataPacket.parse(sent);
         assertThat(p.hasPacketLengthField()).isTrue();
         assertThat(p.packetLength()).isEqualTo(sent.length);
         assertThat(sent.length).isEqualTo(stored.length - 5 + 2);
-        AsfPacket padded = AsfPacket.parse(Arrays.copyOf(sent, stored.length));
+        AsfDataPacket padded = AsfDataPacket.parse(Arrays.copyOf(sent, stored.length));
         assertThat(padded.payloads().get(0).payloadData().hex()).isEqualTo("aabbcc");
     }
 
     @Test
     void aStrippedPacketWithAPacketLengthFieldStatesItsNewLength() {
-        byte[] stored = AsfPacketTest.hex("""
+        byte[] stored = AsfFilePacketsTest.hex("""
                 50  5D  18 00  02 00    packet length 24, padding 2
                 00 00 00 00 00 00
                 01 00 00 00 00 00 00 AA BB CC  00 00""");
         byte[] sent = AsfPacketRewriter.allStreams().rewrite(stored).orElseThrow();
         assertThat(sent).hasSize(22);
-        assertThat(AsfPacket.parse(sent).packetLength()).isEqualTo(22);
+        assertThat(AsfDataPacket.parse(sent).packetLength()).isEqualTo(22);
     }
 
     @Test
     void removesThePayloadsOfStreamsNotSelected() {
         int emptied = 0;
         for (int i = 0; i < SAMPLE.packetCount(); i++) {
-            AsfPacket stored = SAMPLE.asfPacket(i);
+            AsfDataPacket stored = SAMPLE.asfPacket(i);
             var sent = new AsfPacketRewriter(Set.of(AUDIO), true).rewrite(SAMPLE.packet(i));
-            List<AsfPacket.Payload> audio = stored.payloads().stream().filter(p -> p.streamNumber() == AUDIO)
+            List<AsfDataPacket.Payload> audio = stored.payloads().stream().filter(p -> p.streamNumber() == AUDIO)
                     .toList();
             if (audio.isEmpty()) {
                 assertThat(sent).as("packet %d has no audio: not sent", i).isEmpty();
                 emptied++;
                 continue;
             }
-            AsfPacket p = AsfPacket.parse(sent.orElseThrow());
+            AsfDataPacket p = AsfDataPacket.parse(sent.orElseThrow());
             assertThat(p.payloads()).isEqualTo(audio);
             if (p.multiplePayloads()) {
                 assertThat(p.payloadFlags() & 0x3F).as("payload count").isEqualTo(audio.size());
@@ -90,7 +91,7 @@ class AsfPacketRewriterTest {
             var sent = new AsfPacketRewriter(Set.of(AUDIO), false).rewrite(SAMPLE.packet(i));
             if (sent.isPresent()) {
                 assertThat(sent.get()).hasSize(SAMPLE.packetSize());
-                assertThat(AsfPacket.parse(sent.get()).streamNumbers()).containsOnly(AUDIO);
+                assertThat(AsfDataPacket.parse(sent.get()).streamNumbers()).containsOnly(AUDIO);
             }
         }
         assertThat(new AsfPacketRewriter(null, false).rewrite(SAMPLE.packet(3))).hasValue(SAMPLE.packet(3));

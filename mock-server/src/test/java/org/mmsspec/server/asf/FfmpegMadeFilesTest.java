@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmsspec.codec.asf.AsfDataPacket;
 
 /** Files other than the bundled sample, made by ffmpeg at test time: "any ASF file a user passes". */
 class FfmpegMadeFilesTest {
@@ -60,7 +61,7 @@ class FfmpegMadeFilesTest {
         for (int i = 0; i < asf.packetCount(); i++) {
             byte[] sent = AsfPacketRewriter.allStreams().rewrite(asf.packet(i)).orElseThrow();
             assertThat(sent.length).isLessThanOrEqualTo(asf.packetSize());
-            AsfPacket back = AsfPacket.parse(Arrays.copyOf(sent, asf.packetSize()));
+            AsfDataPacket back = AsfDataPacket.parse(Arrays.copyOf(sent, asf.packetSize()));
             assertThat(back.payloads()).as("packet %d", i).isEqualTo(asf.asfPacket(i).payloads());
         }
         return asf;

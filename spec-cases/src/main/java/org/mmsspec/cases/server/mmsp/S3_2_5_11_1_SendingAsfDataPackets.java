@@ -3,19 +3,25 @@ package org.mmsspec.cases.server.mmsp;
 import static org.mmsspec.codec.Level.MUST;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.mmsspec.cases.server.CaseContext;
 import org.mmsspec.cases.server.CaseGroup;
 import org.mmsspec.client.Handshake;
 import org.mmsspec.codec.Bytes;
 import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.MalformedInputException;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamSwitch;
+import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
+import org.mmsspec.codec.mmsp.StreamSwitchEntry;
 
 /**
  * MS-MMSP 3.2.5.11.1: each ASF data packet in a Data packet of its own, LocationId its number in the file, AFFlags
  * the low byte of a Sequence that runs on across plays and entries, playIncarnation that of the StartPlaying, over the
- * funnel's transport.
+ * funnel's transport; only the selected streams' payloads, and no ASF data packet the selection leaves empty.
  */
 final class S3_2_5_11_1_SendingAsfDataPackets {
 
@@ -72,8 +78,7 @@ final class S3_2_5_11_1_SendingAsfDataPackets {
                     var first = p.firstComplete();
                     ctx.must(first.endOfStream().hr() == 1, "the playlist has a second entry");
                     var second = p.nextEntry();
-                    List<DataPacket> content = second.packets().stream()
-                            .filter(d -> d.playIncarnation() != DataPacket.PACKET_PAIR_INCARNATION).toList();
+                    List<DataPacket> content = content(second);
                     ctx.must(!content.isEmpty(), "the second entry has content Data packets");
                     ctx.mustEqual("AFFlags of the second entry's first content Data packet",
                             (first.last().AFFlags() + 1) & 0xFF, content.get(0).AFFlags());
@@ -110,6 +115,70 @@ final class S3_2_5_11_1_SendingAsfDataPackets {
                     var reply = h.client().awaitMessage(LinkMacToViewerReportStreamSwitch.class);
                     ctx.mustEqual("hr of ReportStreamSwitch while streaming", 0L, reply.hr());
                 });
+        g.add(9, MUST, "StreamSwitch selecting one stream of two: every content Data packet carries payloads of that "
+                + "stream only").covers("R2").run(ctx -> {
+                    Handshake h = ctx.handshake().upTo(Handshake.Stage.HEADER_READ);
+                    int on = h.header().streamNumbers().iterator().next();
+                    for (DataPacket d : playOnly(ctx, h, on)) {
+                        Set<Integer> streams = asf(ctx, d).streams();
+                        ctx.must(Set.of(on).containsAll(streams), "content Data packet LocationId " + d.LocationId()
+                                + " carries payloads of streams " + streams + ", only stream " + on + " was selected");
+                    }
+                });
+        g.add(10, MUST, "StreamSwitch selecting a stream some ASF data packets lack: those packets are not sent, and "
+                + "none comes emptied of payloads").covers("R3").run(ctx -> {
+                    ctx.requireStored();
+                    // a first play of every stream shows which packets hold which stream
+                    Map<Integer, Set<Long>> holding = new HashMap<>();
+                    for (DataPacket d : content(Played.play(ctx).firstComplete())) {
+                        asf(ctx, d).streams().forEach(n -> holding.computeIfAbsent(n, k -> new HashSet<>())
+                                .add(d.LocationId()));
+                    }
+                    Handshake h = ctx.handshake().upTo(Handshake.Stage.HEADER_READ);
+                    long total = holding.values().stream().flatMap(Set::stream).distinct().count();
+                    int on = h.header().streamNumbers().stream().filter(n -> holding.containsKey(n)
+                            && holding.get(n).size() < total).findFirst().orElseThrow(() -> ctx.skip(
+                                    "every ASF data packet holds every stream: no selection empties one"));
+                    for (DataPacket d : playOnly(ctx, h, on)) {
+                        ctx.must(asf(ctx, d).payloads() > 0, "content Data packet LocationId " + d.LocationId()
+                                + " carries an ASF data packet with no payload");
+                        ctx.must(holding.get(on).contains(d.LocationId()), "content Data packet LocationId "
+                                + d.LocationId() + " is sent, though its ASF data packet has no payload of stream "
+                                + on);
+                    }
+                });
         return g;
+    }
+
+    /**
+     * The content Data packets of one play after a StreamSwitch that turns stream {@code on} alone on (a case needs
+     * two streams, or it has nothing to filter).
+     */
+    private static List<DataPacket> playOnly(CaseContext ctx, Handshake h, int on) {
+        Set<Integer> all = h.header().streamNumbers();
+        if (all.size() < 2) {
+            ctx.skip("the media has one stream only: " + all);
+        }
+        h.streamSwitch(LinkViewerToMacStreamSwitch.of(all.stream()
+                .map(n -> n == on ? StreamSwitchEntry.on(n) : StreamSwitchEntry.off(n))
+                .toArray(StreamSwitchEntry[]::new)));
+        List<DataPacket> content = content(Played.play(ctx, h).firstComplete());
+        ctx.must(!content.isEmpty(), "content Data packets come for stream " + on);
+        return content;
+    }
+
+    private static List<DataPacket> content(Played.Run run) {
+        return run.packets().stream().filter(d -> d.playIncarnation() != DataPacket.PACKET_PAIR_INCARNATION).toList();
+    }
+
+    /** The ASF data packet a content Data packet carries; one that does not parse breaks the case's rule too. */
+    private static AsfPacketInfo asf(CaseContext ctx, DataPacket d) {
+        try {
+            return AsfPacketInfo.of(d.Payload());
+        } catch (MalformedInputException e) {
+            ctx.must(false, "content Data packet LocationId " + d.LocationId() + " carries an ASF data packet: "
+                    + e.getMessage());
+            throw e;
+        }
     }
 }

@@ -1,9 +1,11 @@
-package org.mmsspec.server.asf;
+package org.mmsspec.codec.asf;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.mmsspec.codec.Bytes;
+import org.mmsspec.codec.MalformedInputException;
+import org.mmsspec.codec.Section;
 import org.mmsspec.codec.WireWriter;
 
 /**
@@ -22,11 +24,13 @@ import org.mmsspec.codec.WireWriter;
  * @param duration             milliseconds
  * @param payloadFlags         multiple-payload packets: count (bits 0-5) and payload length type (bits 6-7); else 0
  */
-public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int lengthTypeFlags, int propertyFlags,
+public record AsfDataPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int lengthTypeFlags, int propertyFlags,
         long packetLength, long sequence, long paddingLength, long sendTime, int duration, int payloadFlags,
         List<Payload> payloads) {
 
     static final int MULTIPLE_PAYLOADS = 0x01;
+    /** Where MS-MMSP places ASF data packets in its Data packets; parse failures cite it. */
+    private static final Section SECTION = Section.mmsp("2.2.2");
     private static final int ERROR_CORRECTION_PRESENT = 0x80;
     private static final int OPAQUE_DATA = 0x10;
     private static final int EC_LENGTH_TYPE = 0x60;
@@ -70,7 +74,7 @@ public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int
         }
     }
 
-    public AsfPacket {
+    public AsfDataPacket {
         payloads = List.copyOf(payloads);
         Objects.requireNonNull(errorCorrectionData);
     }
@@ -78,9 +82,11 @@ public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int
     /**
      * Parses one packet as stored in the Data Object (or as received and zero-padded back).
      *
-     * @throws AsfException saying which field is out of bounds or not supported
+     * Every length is bounded by the bytes given; nothing is allocated beyond a copy of them.
+     *
+     * @throws MalformedInputException naming the field that is out of bounds or not supported
      */
-    public static AsfPacket parse(byte[] packet) {
+    public static AsfDataPacket parse(byte[] packet) {
         return new Parser(packet.clone()).packet();
     }
 
@@ -118,13 +124,13 @@ public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int
      * Only the given payloads (a subset of this packet's, in order): the payload count is rewritten and the size
      * shrinks; the padding is left as it was (see {@link #paddedTo} and {@link #withoutPadding}).
      */
-    public AsfPacket withPayloads(List<Payload> kept) {
+    public AsfDataPacket withPayloads(List<Payload> kept) {
         if (!multiplePayloads() && kept.size() > 1) {
             throw new IllegalArgumentException("a single-payload packet cannot carry " + kept.size() + " payloads");
         }
         int flags = multiplePayloads() ? (payloadFlags & 0xC0) | kept.size() : payloadFlags;
-        return new AsfPacket(errorCorrectionFlags, errorCorrectionData, lengthTypeFlags, propertyFlags, packetLength,
-                sequence, paddingLength, sendTime, duration, flags, kept);
+        return new AsfDataPacket(errorCorrectionFlags, errorCorrectionData, lengthTypeFlags, propertyFlags,
+                packetLength, sequence, paddingLength, sendTime, duration, flags, kept);
     }
 
     /**
@@ -133,7 +139,7 @@ public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int
      * end: without one, the zeros a client pads back would read as payload data. A multiple-payload packet delimits
      * its payloads itself, so it is left without one.
      */
-    public AsfPacket withoutPadding() {
+    public AsfDataPacket withoutPadding() {
         int flags = lengthTypeFlags;
         int size = sizeWithoutPadding();
         if (!hasPacketLengthField() && !multiplePayloads() && size < packetLength) {
@@ -148,12 +154,12 @@ public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int
      * Padded to {@code size} bytes (the file's packet size): Padding Length takes up what the payloads leave, widened
      * to a longer length type if the value needs it; a Packet Length field, where present, says {@code size}.
      */
-    public AsfPacket paddedTo(int size) {
+    public AsfDataPacket paddedTo(int size) {
         int flags = lengthTypeFlags;
         for (int attempt = 0; attempt < 4; attempt++) {
             long padding = size - with(flags, 0, size).sizeWithoutPadding();
             if (padding < 0) {
-                throw new AsfException("payloads of " + (size - padding) + " bytes do not fit " + size);
+                throw new IllegalArgumentException("payloads of " + (size - padding) + " bytes do not fit " + size);
             }
             int type = (flags >> PADDING_TYPE_SHIFT) & 3;
             if (padding == 0 || padding <= maxOf(type)) {
@@ -161,12 +167,12 @@ public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int
             }
             flags = (flags & ~(3 << PADDING_TYPE_SHIFT)) | Math.min(3, type + 1) << PADDING_TYPE_SHIFT;
         }
-        throw new AsfException("no padding length type fits a packet of " + size + " bytes");
+        throw new IllegalArgumentException("no padding length type fits a packet of " + size + " bytes");
     }
 
-    private AsfPacket with(int flags, long padding, long length) {
-        return new AsfPacket(errorCorrectionFlags, errorCorrectionData, flags, propertyFlags, length, sequence, padding,
-                sendTime, duration, payloadFlags, payloads);
+    private AsfDataPacket with(int flags, long padding, long length) {
+        return new AsfDataPacket(errorCorrectionFlags, errorCorrectionData, flags, propertyFlags, length, sequence,
+                padding, sendTime, duration, payloadFlags, payloads);
     }
 
     /** The packet's bytes: what the fields say, nothing trusted beyond them. */
@@ -204,7 +210,7 @@ public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int
             return; // absent field: Packet Length then means the bytes the packet occupies
         }
         if (value < 0 || value > maxOf(type & 3)) {
-            throw new AsfException(field + " " + value + " does not fit its " + n + "-byte field");
+            throw new IllegalArgumentException(field + " " + value + " does not fit its " + n + "-byte field");
         }
         switch (n) {
             case 1 -> w.u8((int) value);
@@ -239,7 +245,7 @@ public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int
             this.end = b.length;
         }
 
-        AsfPacket packet() {
+        AsfDataPacket packet() {
             int first = u8("Error Correction Flags");
             int ecFlags = 0;
             Bytes ecData = Bytes.EMPTY;
@@ -295,7 +301,7 @@ public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int
             } else {
                 payloads.add(payload(props, -1));
             }
-            return new AsfPacket(ecFlags, ecData, ltf, props, length, sequence, padding, sendTime, duration,
+            return new AsfDataPacket(ecFlags, ecData, ltf, props, length, sequence, padding, sendTime, duration,
                     payloadFlags, payloads);
         }
 
@@ -335,14 +341,15 @@ public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int
 
         private int u16(String field) {
             need(field, 2);
-            int v = Le.u16(b, pos);
+            int v = (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8;
             pos += 2;
             return v;
         }
 
         private long u32(String field) {
             need(field, 4);
-            long v = Le.u32(b, pos);
+            long v = Integer.toUnsignedLong((b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8 | (b[pos + 2] & 0xFF) << 16
+                    | (b[pos + 3] & 0xFF) << 24);
             pos += 4;
             return v;
         }
@@ -361,8 +368,8 @@ public record AsfPacket(int errorCorrectionFlags, Bytes errorCorrectionData, int
             }
         }
 
-        private AsfException fail(String why) {
-            return new AsfException("ASF data packet: " + why);
+        private MalformedInputException fail(String why) {
+            return new MalformedInputException(SECTION, "ASF data packet", pos, why);
         }
     }
 }
