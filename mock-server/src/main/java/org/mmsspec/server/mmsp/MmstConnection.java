@@ -390,7 +390,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         });
     }
 
-    /** Mutant RESEND_ANY_CLIENT: a resend from this client's UDP data port reaches the session whatever its dwClientId. */
+    /** Mutant RESEND_ANY_CLIENT: a resend from this client's UDP data port reaches the session, whatever dwClientId. */
     boolean takesAnyClientFrom(InetSocketAddress sender) {
         InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
         return mutation.has(Mutation.Quirk.RESEND_ANY_CLIENT) && session.clientPort() == sender.getPort()
