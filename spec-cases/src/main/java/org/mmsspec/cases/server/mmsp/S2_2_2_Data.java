@@ -3,7 +3,6 @@ package org.mmsspec.cases.server.mmsp;
 import static org.mmsspec.codec.Level.MUST;
 import static org.mmsspec.codec.Level.SHOULD;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -165,12 +164,7 @@ final class S2_2_2_Data {
         Played p = Played.play(ctx);
         List<DataPacket> full = p.firstComplete().packets();
         Played.Run last = p.first();
-        // a server pacing at the content's bit rate needs about 255 packets' worth of play time
-        Duration needed = Duration.ofNanos(System.nanoTime() - start).multipliedBy(0xFF).dividedBy(full.size());
-        if (needed.compareTo(ctx.settings().caseDeadline().dividedBy(2)) > 0) {
-            ctx.skip("bringing AFFlags to 0xFE takes about " + needed.toSeconds() + " s of play here; a longer "
-                    + "--timeout gives the case the time");
-        }
+        AfFlagsWrap.requireTime(ctx, start, full.size());
         for (int plays = 0; plays < MAX_PLAYS; plays++) {
             int af = last.last().AFFlags();
             if (af == 0xFE) {

@@ -109,8 +109,10 @@ final class S3_2_5_14_ReceivingStopPlaying {
         ctx.requireStored();
         Handshake h = SessionSteps.ready(ctx);
         long inc = 9;
+        long start = System.nanoTime();
         List<DataPacket> whole = play(h, 0, inc++);
         ctx.must(!whole.isEmpty(), "a play from the start gives Data packets");
+        AfFlagsWrap.requireTime(ctx, start, whole.size());
         int last = whole.get(whole.size() - 1).AFFlags();
         while (last != LAST_AF) {
             int missing = LAST_AF - last;
