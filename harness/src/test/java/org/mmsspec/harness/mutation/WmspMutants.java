@@ -128,6 +128,8 @@ final class WmspMutants {
                         "Play keeps the session its client-id names", head(framed(WmspMutants::renumberClientId))),
                 new Mutant("Play sends no $D", Section.wmsp("3.2.5.6"), "the entry's ASF packets follow as $D",
                         frame(PacketType.D, b -> new byte[0])),
+                new Mutant("Play streams every stream whatever stream-switch-entry selects", Section.wmsp("3.2.5.6"),
+                        "R4: only the selected streams' payloads are sent", quirk(Quirk.NO_STREAM_FILTER)),
                 new Mutant("Play without stream-switch-entry gets every stream", Section.wmsp("3.2.5.6"),
                         "no stream-switch-entry selects no stream", quirk(Quirk.MMSH_SELECT_ALL_WITHOUT_ENTRY)),
                 new Mutant("Play ignores stream-time, packet-num and stream-offset", Section.wmsp("3.2.5.6"),

@@ -194,7 +194,9 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return all ? StreamSelection.ALL : StreamSelection.NONE;
         }
         Set<Integer> streams = file.streams().stream().map(AsfFile.Stream::number).collect(Collectors.toSet());
-        return StreamSelection.parse(entry.get(), streams).orElse(StreamSelection.NONE);
+        StreamSelection parsed = StreamSelection.parse(entry.get(), streams).orElse(StreamSelection.NONE);
+        boolean unfiltered = !parsed.selected().isEmpty() && scenario.mutation().has(Mutation.Quirk.NO_STREAM_FILTER);
+        return unfiltered ? StreamSelection.ALL : parsed;
     }
 
     /** A web browser: an ASX pointing at the same URL with mms://, as WMS answered (3.2.5.1, <69>). */

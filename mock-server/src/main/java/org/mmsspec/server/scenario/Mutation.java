@@ -31,7 +31,7 @@ public interface Mutation {
         SEND_WITHOUT_STREAM_SWITCH,
         /** "Spoooon!" (WMS 4.x) clients that send no StreamSwitch get no stream (3.2.5.11). */
         IGNORE_SPOOOON,
-        /** Once any stream is selected, the payloads of the unselected ones are sent too (2.2.2, 3.2.5.10). */
+        /** Once any stream is selected, the payloads of the unselected ones are sent too (2.2.2, 3.2.5.10; WMSP 3.2.5.6). */
         NO_STREAM_FILTER,
         /** An ASF data packet left with no selected payload is sent anyway, emptied, instead of skipped (2.2.2). */
         SEND_EMPTIED_PACKETS,

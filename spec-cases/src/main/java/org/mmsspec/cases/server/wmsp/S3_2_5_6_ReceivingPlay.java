@@ -6,13 +6,17 @@ import static org.mmsspec.codec.Level.SHOULD;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import org.mmsspec.cases.server.CaseContext;
 import org.mmsspec.cases.server.CaseGroup;
 import org.mmsspec.cases.server.Target;
 import org.mmsspec.client.MmshClient;
 import org.mmsspec.client.MmshResponse;
 import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.MalformedInputException;
+import org.mmsspec.codec.asf.AsfDataPacket;
 import org.mmsspec.codec.mmsh.MmshChange;
 import org.mmsspec.codec.mmsh.MmshData;
 import org.mmsspec.codec.mmsh.MmshEnd;
@@ -177,7 +181,34 @@ final class S3_2_5_6_ReceivingPlay {
                         first.close(); // the first play's reader ends with its connection
                     }
                 });
+        g.add(15, MUST, "Play selecting one stream of several gets $D carrying payloads of that stream only")
+                .covers("R4").run(ctx -> {
+                    Wmsp.Described d = Wmsp.describe(ctx);
+                    Set<Integer> all = Wmsp.streams(d.response());
+                    if (all.size() < 2) {
+                        ctx.skip("the media has one stream: there is nothing to leave out");
+                    }
+                    int on = all.iterator().next();
+                    MmshResponse r = d.playOnly(ctx, Set.of(on));
+                    ctx.mustEqual("status of the Play response", 200, r.status());
+                    ctx.must(!r.data().isEmpty(), "$D packets follow: " + r.end().summary());
+                    for (DataPacket p : r.data()) {
+                        List<Integer> streams = payloadStreams(ctx, p);
+                        ctx.must(streams.stream().allMatch(n -> n == on), "$D " + p.LocationId()
+                                + " carries payloads of streams " + streams + " where only " + on + " is selected");
+                    }
+                });
         return g;
+    }
+
+    /** The stream numbers of the payloads of the ASF data packet a $D carries; one that does not parse fails. */
+    private static List<Integer> payloadStreams(CaseContext ctx, DataPacket p) {
+        try {
+            return AsfDataPacket.parse(p.Payload().toArray()).streamNumbers();
+        } catch (MalformedInputException e) {
+            ctx.must(false, "the ASF data packet of $D " + p.LocationId() + " parses: " + e.getMessage());
+            throw e;
+        }
     }
 
     /** The position tokens of a Play: {@code UNSET} leaves packet-num or stream-offset unset. */

@@ -45,8 +45,13 @@ final class Wmsp {
 
         /** Play in this session, every stream of the header selected, with {@code more} Pragma lines. */
         MmshResponse play(CaseContext ctx, String... more) {
+            return playOnly(ctx, streams(response), more);
+        }
+
+        /** Play in this session with only the streams {@code on} selected (every stream named, as MS-WMSP 3.1.4.3.1 asks). */
+        MmshResponse playOnly(CaseContext ctx, Set<Integer> on, String... more) {
             List<String> p = new ArrayList<>(List.of("client-id=" + clientId));
-            p.addAll(selectAll(streams(response)));
+            p.addAll(select(streams(response), on));
             p.addAll(List.of(more));
             return client.play(path(ctx), p.toArray(String[]::new));
         }
@@ -89,8 +94,14 @@ final class Wmsp {
 
     /** stream-switch-count and stream-switch-entry (alone on its line, 2.2.1.4.27) turning on {@code streams}. */
     static List<String> selectAll(Set<Integer> streams) {
-        String entries = streams.stream().map(n -> String.format("ffff:%x:0", n)).collect(Collectors.joining(" "));
-        return List.of("stream-switch-count=" + streams.size(), "stream-switch-entry=" + entries);
+        return select(streams, streams);
+    }
+
+    /** The same, naming every stream of {@code all}: those in {@code on} at thinning level 0, the others off (2). */
+    static List<String> select(Set<Integer> all, Set<Integer> on) {
+        String entries = all.stream().map(n -> String.format("ffff:%x:%d", n, on.contains(n) ? 0 : 2))
+                .collect(Collectors.joining(" "));
+        return List.of("stream-switch-count=" + all.size(), "stream-switch-entry=" + entries);
     }
 
     /** The Pragma token {@code name}'s value in a response, or null. */
