@@ -41,7 +41,12 @@ public record RunReport(String target, RunSettings settings, List<CaseResult> re
 
     /** Whether this result fails the build: a FAIL or ERROR (or a WARN when strict) the baseline does not hold. */
     public boolean failsBuild(CaseResult r) {
-        return r.verdict().failsBuild(settings.strict()) && !known(r);
+        return failsBuild(r, baseline, settings.strict());
+    }
+
+    /** The same judgement while a run is still going, before its report exists. */
+    static boolean failsBuild(CaseResult r, Map<String, Verdict> baseline, boolean strict) {
+        return r.verdict().failsBuild(strict) && r.verdict() != baseline.get(r.id());
     }
 
     public List<CaseResult> failing() {

@@ -87,7 +87,7 @@ public final class ServerRun implements AutoCloseable {
 
     /** Whether {@code r} fails the build: a failing verdict the baseline does not hold. */
     public boolean failsBuild(CaseResult r) {
-        return r.verdict().failsBuild(options.settings().strict()) && r.verdict() != baseline.get(r.id());
+        return RunReport.failsBuild(r, baseline, options.settings().strict());
     }
 
     public Target target() {

@@ -50,47 +50,47 @@ public final class CaseRunner {
                 cutOff.set(true);
                 ctx.close();
             }, deadline, TimeUnit.MILLISECONDS);
-            Verdict verdict;
-            String message;
-            List<Finding> findings = new ArrayList<>();
+            Finding ended = null; // the broken rule that ended the script, if one did
+            String skipped = null;
+            String error = null;
             try {
                 c.script().run(ctx);
                 judgeOwnSection(ctx, c);
                 if (c.tagged(ServerCase.NEGATIVE)) {
                     ctx.probeLiveness();
                 }
-                findings.addAll(ctx.findings());
-                verdict = findings.stream().map(Finding::verdict).reduce(Verdict.PASS, Verdict::worst);
-                message = findings.isEmpty() ? "" : findings.get(0).toString();
             } catch (CaseFailed e) {
-                findings.addAll(ctx.findings());
-                findings.add(e.finding());
-                verdict = e.finding().verdict();
-                message = e.finding().toString();
+                ended = e.finding();
             } catch (ExpectationFailure e) {
-                Finding f = new Finding(c.section(), c.level(), e.getMessage(), null, null);
-                findings.addAll(ctx.findings());
-                findings.add(f);
-                verdict = f.verdict();
-                message = f.toString();
+                ended = new Finding(c.section(), c.level(), e.getMessage(), null, null);
             } catch (CaseSkipped e) {
-                verdict = Verdict.SKIP;
-                message = e.getMessage();
+                skipped = e.getMessage();
             } catch (MockClientException e) {
-                boolean unreachable = e.getMessage().startsWith("cannot connect") && neverConnected(ctx);
-                if (unreachable) {
-                    verdict = Verdict.ERROR;
-                    message = "target unreachable: " + e.getMessage();
+                if (e.getMessage().startsWith("cannot connect") && neverConnected(ctx)) {
+                    error = "target unreachable: " + e.getMessage();
                 } else {
-                    Finding f = new Finding(c.section(), c.level(), "connection failed: " + e.getMessage(), null, null);
-                    findings.addAll(ctx.findings());
-                    findings.add(f);
-                    verdict = f.verdict();
-                    message = f.toString();
+                    ended = new Finding(c.section(), c.level(), "connection failed: " + e.getMessage(), null, null);
                 }
             } catch (Exception | AssertionError | StackOverflowError | OutOfMemoryError e) {
+                error = "the case broke: " + e;
+            }
+            List<Finding> findings = new ArrayList<>();
+            Verdict verdict;
+            String message;
+            if (error != null) {
                 verdict = Verdict.ERROR;
-                message = "the case broke: " + e;
+                message = error;
+            } else if (skipped != null) {
+                verdict = Verdict.SKIP;
+                message = skipped;
+            } else {
+                // recorded findings are SHOULDs (a MUST ends the script), so the worst is the ending one's verdict
+                findings.addAll(ctx.findings());
+                if (ended != null) {
+                    findings.add(ended);
+                }
+                verdict = findings.stream().map(Finding::verdict).reduce(Verdict.PASS, Verdict::worst);
+                message = ended != null ? ended.toString() : findings.isEmpty() ? "" : findings.get(0).toString();
             }
             dog.cancel(false);
             if (cutOff.get()) {
