@@ -62,12 +62,16 @@ public record TargetHandle(Target target, AutoCloseable owned, Optional<String> 
             }
             t = t.withAuth(new Target.Auth(t.mediaEndpoint(), a.substring(0, colon), a.substring(colon + 1)));
         }
-        Target base = t;
-        t = o.playlist().map(p -> base.withPlaylist(at(base, p))).orElse(t);
-        Target base2 = t;
-        t = o.redirect().map(p -> base2.withRedirect(at(base2, p))).orElse(t);
-        Target base3 = t;
-        return o.idle().map(d -> base3.withIdle(new Target.Idle(base3.mediaEndpoint(), d))).orElse(t);
+        if (o.playlist().isPresent()) {
+            t = t.withPlaylist(at(t, o.playlist().get()));
+        }
+        if (o.redirect().isPresent()) {
+            t = t.withRedirect(at(t, o.redirect().get()));
+        }
+        if (o.idle().isPresent()) {
+            t = t.withIdle(new Target.Idle(t.mediaEndpoint(), o.idle().get()));
+        }
+        return t;
     }
 
     private static Target.Endpoint at(Target t, String path) {
