@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mmsspec.cases.Verdict;
-import org.mmsspec.cases.server.CaseResult;
+import org.mmsspec.cases.CaseResult;
 import org.mmsspec.harness.conformance.CasePcaps;
 import org.mmsspec.harness.conformance.RunOptions;
 import org.mmsspec.harness.conformance.RunReport;
@@ -156,7 +156,7 @@ final class ServerCommand implements Callable<Integer> {
             return;
         }
         synchronized (out) {
-            out.printf("[%3d/%d] %-5s %s%s%n", done, total, r.verdict(), r.serverCase().displayName(),
+            out.printf("[%3d/%d] %-5s %s%s%n", done, total, r.verdict(), r.conformanceCase().displayName(),
                     bad ? "\n          " + r.message() : "");
             out.flush();
         }

@@ -1,5 +1,6 @@
 package org.mmsspec.harness;
 
+import org.mmsspec.cases.ConformanceCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -22,7 +23,7 @@ class BenchCommandTest {
         CommandLine cl = Mmsspec.commandLine(new ByteArrayInputStream(new byte[0])).setOut(new PrintWriter(out));
         int exit = cl.execute("bench", "server", "--runs", "2", "--parallel", "4");
         assertThat(exit).as(out.toString()).isZero();
-        long cases = ServerCases.all().stream().filter(c -> !c.tagged(ServerCase.SLOW)).count();
+        long cases = ServerCases.all().stream().filter(c -> !c.tagged(ConformanceCase.SLOW)).count();
         String run = " cases in \\d+\\.\\d{3} s, \\d+\\.\\d cases/s \\(\\d+ failing\\)";
         assertThat(out.toString())
                 .containsPattern("(?m)^run 1: " + cases + run + "; \\d+\\.\\d{3} s since the JVM started$")

@@ -1,5 +1,6 @@
 package org.mmsspec.harness.conformance;
 
+import org.mmsspec.cases.Recorded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mmsspec.cases.server.CaseContext;
-import org.mmsspec.cases.server.CaseResult;
+import org.mmsspec.cases.CaseResult;
 import org.mmsspec.client.Pcap;
 
 /**
@@ -32,7 +33,7 @@ public final class CasePcaps {
                 continue;
             }
             Pcap pcap = new Pcap();
-            for (CaseContext.Recorded rec : r.transcripts()) {
+            for (Recorded rec : r.transcripts()) {
                 pcap.add(rec.transcript());
             }
             Path file = dir.resolve(r.id() + ".pcap");

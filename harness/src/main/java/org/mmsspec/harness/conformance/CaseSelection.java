@@ -1,9 +1,9 @@
 package org.mmsspec.harness.conformance;
 
+import org.mmsspec.cases.ConformanceCase;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.mmsspec.cases.server.ServerCase;
 
 /**
  * Which cases a run takes: {@code -Dcases} and {@code -Dexclude} hold globs on the id ({@code MMSP-2.2.4.*-0?}) or
@@ -16,19 +16,19 @@ record CaseSelection(List<String> include, List<String> exclude, boolean slow) {
         return new CaseSelection(o.cases(), o.exclude(), o.slow());
     }
 
-    boolean test(ServerCase c) {
-        if (c.tagged(ServerCase.SLOW) && !slow && include.stream().noneMatch(p -> p.equals(c.id()))) {
+    boolean test(ConformanceCase c) {
+        if (c.tagged(ConformanceCase.SLOW) && !slow && include.stream().noneMatch(p -> p.equals(c.id()))) {
             return false;
         }
         return (include.isEmpty() || include.stream().anyMatch(p -> matches(p, c)))
                 && exclude.stream().noneMatch(p -> matches(p, c));
     }
 
-    List<ServerCase> select(List<ServerCase> all) {
+    <C extends ConformanceCase> List<C> select(List<C> all) {
         return all.stream().filter(this::test).toList();
     }
 
-    static boolean matches(String pattern, ServerCase c) {
+    static boolean matches(String pattern, ConformanceCase c) {
         if (pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0) {
             return glob(pattern).matcher(c.id()).matches();
         }

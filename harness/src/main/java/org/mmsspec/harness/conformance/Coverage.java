@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import org.mmsspec.cases.Requirement;
 import org.mmsspec.cases.RequirementIndex;
-import org.mmsspec.cases.server.ServerCase;
+import org.mmsspec.cases.ConformanceCase;
 
 /**
  * Which statements of the requirements index that bind a server and can be seen on the wire have a case, and which
@@ -19,7 +19,7 @@ import org.mmsspec.cases.server.ServerCase;
  */
 public record Coverage(Set<String> covered, Set<String> uncovered, Set<String> unobservable) {
 
-    public static Coverage of(RequirementIndex index, List<ServerCase> cases) {
+    public static Coverage of(RequirementIndex index, List<? extends ConformanceCase> cases) {
         Set<String> byCases = cases.stream().flatMap(c -> c.requirements().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> covered = new TreeSet<>();

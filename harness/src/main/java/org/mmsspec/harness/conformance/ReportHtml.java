@@ -1,5 +1,6 @@
 package org.mmsspec.harness.conformance;
 
+import org.mmsspec.cases.Recorded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,13 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mmsspec.cases.ConformanceCase;
 import org.mmsspec.cases.Finding;
 import org.mmsspec.cases.Requirement;
 import org.mmsspec.cases.RequirementIndex;
 import org.mmsspec.cases.Verdict;
 import org.mmsspec.cases.server.CaseContext;
-import org.mmsspec.cases.server.CaseResult;
-import org.mmsspec.cases.server.ServerCase;
+import org.mmsspec.cases.CaseResult;
 import org.mmsspec.client.Transcript;
 import org.mmsspec.client.TranscriptEntry;
 import org.mmsspec.codec.Section;
@@ -95,7 +96,7 @@ public final class ReportHtml {
     }
 
     private static void caseBlock(StringBuilder b, RunReport report, CaseResult r, RequirementIndex index) {
-        ServerCase c = r.serverCase();
+        ConformanceCase c = r.conformanceCase();
         boolean quiet = r.verdict() == Verdict.PASS || r.verdict() == Verdict.SKIP;
         String text = String.join(" ", c.id(), c.section().toString(), c.description(), r.message(),
                 String.join(" ", c.requirements())).toLowerCase(Locale.ROOT);
@@ -122,13 +123,13 @@ public final class ReportHtml {
         }
         requirements(b, c, index);
         findings(b, r.findings());
-        for (CaseContext.Recorded rec : r.transcripts()) {
+        for (Recorded rec : r.transcripts()) {
             transcript(b, rec, quiet);
         }
         b.append("</div></details>\n");
     }
 
-    private static void requirements(StringBuilder b, ServerCase c, RequirementIndex index) {
+    private static void requirements(StringBuilder b, ConformanceCase c, RequirementIndex index) {
         if (c.requirements().isEmpty()) {
             return;
         }
@@ -159,7 +160,7 @@ public final class ReportHtml {
         b.append("</table>");
     }
 
-    private static void transcript(StringBuilder b, CaseContext.Recorded rec, boolean quiet) {
+    private static void transcript(StringBuilder b, Recorded rec, boolean quiet) {
         Transcript t = rec.transcript();
         List<TranscriptEntry> entries = t.entries();
         b.append("<details class=\"conn\"><summary>").append(esc(rec.label())).append(": ").append(entries.size())
@@ -203,7 +204,7 @@ public final class ReportHtml {
         Coverage cov = report.coverage();
         Map<String, List<String>> casesById = new LinkedHashMap<>();
         for (CaseResult r : report.results()) {
-            for (String id : r.serverCase().requirements()) {
+            for (String id : r.conformanceCase().requirements()) {
                 casesById.computeIfAbsent(id, k -> new ArrayList<>()).add(r.id());
             }
         }

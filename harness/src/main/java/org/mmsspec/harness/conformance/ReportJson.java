@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.mmsspec.cases.ConformanceCase;
 import org.mmsspec.cases.Finding;
-import org.mmsspec.cases.server.CaseResult;
-import org.mmsspec.cases.server.ServerCase;
+import org.mmsspec.cases.CaseResult;
 
 /** report.json: the machine-readable report, also what {@code -Dbaseline} reads back. */
 public final class ReportJson {
@@ -39,7 +39,7 @@ public final class ReportJson {
         root.put("wallMs", report.wallMs());
         ArrayNode cases = root.putArray("cases");
         for (CaseResult r : report.results()) {
-            ServerCase c = r.serverCase();
+            ConformanceCase c = r.conformanceCase();
             ObjectNode n = cases.addObject();
             n.put("id", c.id());
             n.put("section", c.section().toString());

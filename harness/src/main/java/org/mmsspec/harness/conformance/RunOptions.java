@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
-import org.mmsspec.cases.server.RunSettings;
+import org.mmsspec.cases.RunSettings;
 import org.mmsspec.codec.Profile;
 
 /**

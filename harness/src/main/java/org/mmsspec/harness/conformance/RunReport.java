@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.mmsspec.cases.Verdict;
-import org.mmsspec.cases.server.CaseResult;
-import org.mmsspec.cases.server.RunSettings;
+import org.mmsspec.cases.CaseResult;
+import org.mmsspec.cases.RunSettings;
 
 /**
  * A finished run: every case's result, what the baseline already knew, and the coverage of the requirements index.

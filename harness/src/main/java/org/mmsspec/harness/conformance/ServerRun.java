@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 
 import org.mmsspec.cases.RequirementIndex;
 import org.mmsspec.cases.Verdict;
-import org.mmsspec.cases.server.CaseResult;
+import org.mmsspec.cases.CaseResult;
 import org.mmsspec.cases.server.CaseRunner;
 import org.mmsspec.cases.server.ServerCase;
 import org.mmsspec.cases.server.ServerCases;

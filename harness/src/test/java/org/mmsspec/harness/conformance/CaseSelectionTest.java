@@ -1,5 +1,6 @@
 package org.mmsspec.harness.conformance;
 
+import org.mmsspec.cases.ConformanceCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -18,7 +19,7 @@ class CaseSelectionTest {
         CaseGroup a = CaseGroup.mmsp("2.2.4.7", "A");
         a.add(1, Level.MUST, "one").run(ctx -> { });
         a.add(2, Level.MUST, "two").run(ctx -> { });
-        a.add(12, Level.SHOULD, "twelve").tags(ServerCase.SLOW).run(ctx -> { });
+        a.add(12, Level.SHOULD, "twelve").tags(ConformanceCase.SLOW).run(ctx -> { });
         CaseGroup b = CaseGroup.mmsp("2.2.4.17", "B");
         b.add(1, Level.MUST, "one").run(ctx -> { });
         CaseGroup c = CaseGroup.mmsp("3.2.5.3", "C");

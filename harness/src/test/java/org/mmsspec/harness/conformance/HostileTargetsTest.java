@@ -1,5 +1,6 @@
 package org.mmsspec.harness.conformance;
 
+import org.mmsspec.cases.Recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.mmsspec.cases.Verdict;
 import org.mmsspec.cases.server.CaseContext;
-import org.mmsspec.cases.server.CaseResult;
+import org.mmsspec.cases.CaseResult;
+import org.mmsspec.cases.ConformanceCase;
 import org.mmsspec.cases.server.ServerCase;
 import org.mmsspec.cases.server.ServerCases;
 import org.mmsspec.client.Transcript;
@@ -59,7 +61,7 @@ class HostileTargetsTest {
 
             for (CaseResult r : report.results()) {
                 assertThat(r.verdict()).as("%s against %s: %s", r.id(), behaviour, r.message())
-                        .isIn(allowed(r.serverCase()));
+                        .isIn(allowed(r.conformanceCase()));
                 assertThat(r.durationMs()).as("%s against %s", r.id(), behaviour)
                         .isLessThanOrEqualTo(deadlineMs + SLACK_MS);
                 assertThat(keptBytes(r)).as("transcript bytes of %s against %s", r.id(), behaviour)
@@ -116,7 +118,7 @@ class HostileTargetsTest {
     }
 
     /** PASS never; WARN only where the case judges a SHOULD, which a target that does nothing right breaks. */
-    private static Verdict[] allowed(ServerCase c) {
+    private static Verdict[] allowed(ConformanceCase c) {
         return c.level() == Level.MUST ? new Verdict[] {Verdict.FAIL, Verdict.ERROR, Verdict.SKIP}
                 : new Verdict[] {Verdict.WARN, Verdict.FAIL, Verdict.ERROR, Verdict.SKIP};
     }
@@ -135,7 +137,7 @@ class HostileTargetsTest {
 
     private static long keptBytes(CaseResult r) {
         long sum = 0;
-        for (CaseContext.Recorded rec : r.transcripts()) {
+        for (Recorded rec : r.transcripts()) {
             for (TranscriptEntry e : rec.transcript().entries()) {
                 sum += e.raw() == null ? 0 : e.raw().length();
             }

@@ -1,5 +1,6 @@
 package org.mmsspec.harness.conformance;
 
+import org.mmsspec.cases.Recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -13,8 +14,8 @@ import org.mmsspec.cases.Finding;
 import org.mmsspec.cases.RequirementIndex;
 import org.mmsspec.cases.Verdict;
 import org.mmsspec.cases.server.CaseContext;
-import org.mmsspec.cases.server.CaseResult;
-import org.mmsspec.cases.server.RunSettings;
+import org.mmsspec.cases.CaseResult;
+import org.mmsspec.cases.RunSettings;
 import org.mmsspec.cases.server.ServerCase;
 import org.mmsspec.client.MmstClient;
 import org.mmsspec.client.Transcript;
@@ -56,7 +57,7 @@ class ReportHtmlTest {
 
     static CaseResult result(String id, Verdict v, String message, List<Finding> findings) {
         return new CaseResult(serverCase(id, "sends " + HOSTILE, "the world " + HOSTILE), v, message, findings, 7,
-                List.of(new CaseContext.Recorded("MMST connection 1 " + HOSTILE, played)));
+                List.of(new Recorded("MMST connection 1 " + HOSTILE, played)));
     }
 
     @Test

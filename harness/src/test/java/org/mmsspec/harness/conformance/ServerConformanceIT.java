@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import org.mmsspec.cases.Verdict;
-import org.mmsspec.cases.server.CaseResult;
+import org.mmsspec.cases.CaseResult;
 import org.mmsspec.cases.server.ServerCase;
 
 /**

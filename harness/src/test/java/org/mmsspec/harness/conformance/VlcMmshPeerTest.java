@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.mmsspec.cases.Finding;
 import org.mmsspec.cases.Verdict;
-import org.mmsspec.cases.server.CaseResult;
+import org.mmsspec.cases.CaseResult;
 import org.mmsspec.client.MmshClient;
 import org.mmsspec.client.MmshResponse;
 import org.mmsspec.client.MockClientException;
@@ -102,7 +102,7 @@ class VlcMmshPeerTest {
             if (r.verdict() != Verdict.FAIL) {
                 continue;
             }
-            b.append("== ").append(r.id()).append(' ').append(r.serverCase().description()).append('\n');
+            b.append("== ").append(r.id()).append(' ').append(r.conformanceCase().description()).append('\n');
             for (Finding f : r.findings()) {
                 b.append(f.section()).append(' ').append(f.level()).append(": ").append(f.message());
                 if (f.expected() != null) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.mmsspec.cases.Verdict;
-import org.mmsspec.cases.server.CaseResult;
+import org.mmsspec.cases.CaseResult;
 import org.mmsspec.cases.server.ServerCase;
 
 /**

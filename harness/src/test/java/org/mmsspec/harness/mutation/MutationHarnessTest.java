@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.mmsspec.cases.Verdict;
-import org.mmsspec.cases.server.CaseResult;
-import org.mmsspec.cases.server.RunSettings;
+import org.mmsspec.cases.CaseResult;
+import org.mmsspec.cases.RunSettings;
 import org.mmsspec.cases.server.ServerCase;
 import org.mmsspec.cases.server.ServerCases;
 import org.mmsspec.codec.Section;
@@ -81,7 +81,7 @@ class MutationHarnessTest {
                 .extracting(r -> r.id() + ": " + r.message()).isEmpty();
         boolean focus = focus(Duration.ofNanos(System.nanoTime() - start));
 
-        KillReport report = new KillReport(clean.stream().map(CaseResult::serverCase).toList(),
+        KillReport report = new KillReport(clean.stream().map(r -> (ServerCase) r.conformanceCase()).toList(),
                 runMutants(options, focus));
         String text = report.text() + String.format("%nmutation: %.1f s%s", (System.nanoTime() - start) / 1e9,
                 focus ? ", each mutant against the cases that can kill it" : "");
@@ -142,7 +142,7 @@ class MutationHarnessTest {
     private static List<CaseResult> run(RunOptions options, List<ServerCase> cases,
             UnaryOperator<Scenario.Builder> reference) {
         try (ServerRun run = ServerRun.prepare(options, cases, reference)) {
-            return run.start(r -> { }).stream().map(CompletableFuture::join).map(r -> new CaseResult(r.serverCase(),
+            return run.start(r -> { }).stream().map(CompletableFuture::join).map(r -> new CaseResult(r.conformanceCase(),
                     r.verdict(), r.message(), r.findings(), r.durationMs(), List.of())).toList();
         }
     }

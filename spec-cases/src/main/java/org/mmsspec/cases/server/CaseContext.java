@@ -9,6 +9,9 @@ import java.util.Objects;
 import org.mmsspec.cases.CaseFailed;
 import org.mmsspec.cases.CaseSkipped;
 import org.mmsspec.cases.Finding;
+import org.mmsspec.cases.Recorded;
+import org.mmsspec.cases.RunSettings;
+import org.mmsspec.cases.Verification;
 import org.mmsspec.client.ExpectationFailure;
 import org.mmsspec.client.Handshake;
 import org.mmsspec.client.MmshClient;
@@ -29,22 +32,18 @@ import org.mmsspec.codec.mmsp.MmsMessage;
  * verification vocabulary ({@link #must}, {@link #should}, {@link #expectErrorOrClose}, {@link #probeLiveness}).
  * Rules are judged against the case's own section unless one is named.
  */
-public final class CaseContext implements AutoCloseable {
-
-    /** A transcript of one connection of the case, labelled for the report. */
-    public record Recorded(String label, Transcript transcript) {
-    }
+public final class CaseContext extends Verification implements AutoCloseable {
 
     private final ServerCase serverCase;
     private final Target target;
     private final RunSettings settings;
     private final List<Recorded> recorded = new ArrayList<>();
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final List<Finding> findings = new ArrayList<>();
     private volatile boolean closed;
 
     public CaseContext(ServerCase serverCase, Target target, RunSettings settings) {
-        this.serverCase = Objects.requireNonNull(serverCase);
+        super(serverCase);
+        this.serverCase = serverCase;
         this.target = Objects.requireNonNull(target);
         this.settings = Objects.requireNonNull(settings);
     }
@@ -112,69 +111,6 @@ public final class CaseContext implements AutoCloseable {
     /** The transcripts of every connection the case opened, in order. */
     public synchronized List<Recorded> transcripts() {
         return List.copyOf(recorded);
-    }
-
-    // ---- verification vocabulary
-
-    /** A broken MUST of the case's section: ends the case. */
-    public void must(boolean ok, String message) {
-        check(serverCase.section(), Level.MUST, ok, message, null, null);
-    }
-
-    public void mustEqual(String what, Object expected, Object actual) {
-        check(serverCase.section(), Level.MUST, same(expected, actual), what, show(expected), show(actual));
-    }
-
-    /** A broken SHOULD of the case's section: recorded, the case goes on. */
-    public void should(boolean ok, String message) {
-        check(serverCase.section(), Level.SHOULD, ok, message, null, null);
-    }
-
-    public void shouldEqual(String what, Object expected, Object actual) {
-        check(serverCase.section(), Level.SHOULD, same(expected, actual), what, show(expected), show(actual));
-    }
-
-    /**
-     * Judges one rule of any section at any level: a broken MUST ends the case, anything weaker is recorded. MAY rules
-     * are never broken, so a false {@code ok} at MAY is a mistake in the case.
-     */
-    public void check(Section section, Level level, boolean ok, String message, String expected, String actual) {
-        if (ok) {
-            return;
-        }
-        if (level == Level.MAY) {
-            throw new IllegalArgumentException("a MAY cannot be broken: " + message);
-        }
-        Finding f = new Finding(section, level, message, expected, actual);
-        if (level == Level.MUST) {
-            throw new CaseFailed(f);
-        }
-        synchronized (this) {
-            findings.add(f);
-        }
-    }
-
-    /** Records what the codec found wrong in a reply (MUST ones end the case after all are recorded). */
-    public void judge(List<Violation> violations) {
-        Finding must = null;
-        synchronized (this) {
-            for (Violation v : violations) {
-                Finding f = Finding.of(v);
-                if (v.level() == Level.MUST && must == null) {
-                    must = f;
-                } else if (v.level() != Level.MAY) {
-                    findings.add(f);
-                }
-            }
-        }
-        if (must != null) {
-            throw new CaseFailed(must);
-        }
-    }
-
-    /** Ends the case as SKIP. */
-    public CaseSkipped skip(String reason) {
-        throw new CaseSkipped(reason);
     }
 
     public Target.Auth requireAuth() {
@@ -261,11 +197,6 @@ public final class CaseContext implements AutoCloseable {
         }
     }
 
-    /** Findings recorded without ending the case (SHOULDs), in order. */
-    public synchronized List<Finding> findings() {
-        return List.copyOf(findings);
-    }
-
     /** Closes every connection; a case running past its deadline is cut off this way. */
     @Override
     public synchronized void close() {
@@ -284,20 +215,5 @@ public final class CaseContext implements AutoCloseable {
         if (closed) {
             throw new MockClientException("the case was cut off at its deadline");
         }
-    }
-
-    private static boolean same(Object expected, Object actual) {
-        if (expected instanceof Number e && actual instanceof Number a
-                && !(e instanceof Double) && !(a instanceof Double)) {
-            return e.longValue() == a.longValue();
-        }
-        return Objects.equals(expected, actual);
-    }
-
-    private static String show(Object v) {
-        if (v instanceof Number n && !(v instanceof Double) && n.longValue() > 9) {
-            return n + String.format(" (0x%X)", n.longValue());
-        }
-        return String.valueOf(v);
     }
 }

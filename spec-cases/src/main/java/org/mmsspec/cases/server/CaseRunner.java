@@ -1,5 +1,8 @@
 package org.mmsspec.cases.server;
 
+import org.mmsspec.cases.RunSettings;
+import org.mmsspec.cases.CaseResult;
+import org.mmsspec.cases.Recorded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -114,7 +117,7 @@ public final class CaseRunner {
     /** Every violation of the case's own section in what the target sent counts against the case. */
     private static void judgeOwnSection(CaseContext ctx, ServerCase c) {
         List<Violation> own = new ArrayList<>();
-        for (CaseContext.Recorded r : ctx.transcripts()) {
+        for (Recorded r : ctx.transcripts()) {
             for (var e : r.transcript().entries()) {
                 if (e.direction() == Direction.S2C) {
                     e.violations().stream().filter(v -> v.section().equals(c.section()) && v.level() != Level.MAY)

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.mmsspec.cases.ConformanceCase;
 import org.mmsspec.codec.Level;
 import org.mmsspec.codec.Section;
 
@@ -20,9 +21,8 @@ import org.mmsspec.codec.Section;
  *                     {@code udp}, {@code auth}, {@code mmsh}, ...
  */
 public record ServerCase(String id, Section section, Level level, List<String> requirements, String description,
-        String erratum, Set<String> tags, CaseScript script) {
+        String erratum, Set<String> tags, CaseScript script) implements ConformanceCase {
 
-    public static final String SLOW = "slow";
     public static final String NEGATIVE = "negative";
     public static final String MMSH = "mmsh";
     public static final String UDP = "udp";
@@ -38,12 +38,4 @@ public record ServerCase(String id, Section section, Level level, List<String> r
         tags = Set.copyOf(tags);
     }
 
-    public boolean tagged(String tag) {
-        return tags.contains(tag);
-    }
-
-    /** The JUnit display name: id, section, description. */
-    public String displayName() {
-        return id + " [" + section + "] " + description;
-    }
 }

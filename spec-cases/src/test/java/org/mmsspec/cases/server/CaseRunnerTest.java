@@ -1,5 +1,7 @@
 package org.mmsspec.cases.server;
 
+import org.mmsspec.cases.RunSettings;
+import org.mmsspec.cases.CaseResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

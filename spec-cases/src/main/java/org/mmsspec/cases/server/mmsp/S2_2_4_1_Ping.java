@@ -1,5 +1,6 @@
 package org.mmsspec.cases.server.mmsp;
 
+import org.mmsspec.cases.ConformanceCase;
 import static org.mmsspec.codec.Level.SHOULD;
 
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class S2_2_4_1_Ping {
     private static void param(CaseGroup g, int n, String field, String requirement,
             ToLongFunction<LinkMacToViewerPing> get) {
         g.add(n, SHOULD, "The Ping after a silence once the header is read has " + field + " 0").covers(requirement)
-                .tags(ServerCase.SLOW)
+                .tags(ConformanceCase.SLOW)
                 .run(ctx -> ctx.shouldEqual(field + " of LinkMacToViewerPing", 0L, get.applyAsLong(ping(ctx))));
     }
 

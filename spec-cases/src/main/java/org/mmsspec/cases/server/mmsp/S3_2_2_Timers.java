@@ -1,5 +1,6 @@
 package org.mmsspec.cases.server.mmsp;
 
+import org.mmsspec.cases.ConformanceCase;
 import static org.mmsspec.codec.Level.MUST;
 import static org.mmsspec.codec.Level.SHOULD;
 
@@ -26,7 +27,7 @@ final class S3_2_2_Timers {
     static CaseGroup cases() {
         CaseGroup g = CaseGroup.mmsp("3.2.2", "Timers");
         g.add(1, MUST, "No Ping within 10 s of the last message: KeepAlive is never shorter than the minimum")
-                .covers("R2").tags(ServerCase.SLOW).run(ctx -> {
+                .covers("R2").tags(ConformanceCase.SLOW).run(ctx -> {
                     Handshake h = Timers.silentReady(ctx);
                     var waited = Timers.awaitPing(h.client(), Timers.MINIMUM);
                     ctx.must(!waited.ping(), "a Ping came " + waited.after().toMillis() + " ms after the last"
@@ -36,7 +37,7 @@ final class S3_2_2_Timers {
                 });
         g.add(2, SHOULD, "KeepAlive is 30 s: the first Ping to a silent session comes 25 to 35 s after the last"
                 + " message")
-                .covers("R2").tags(ServerCase.SLOW).run(ctx -> {
+                .covers("R2").tags(ConformanceCase.SLOW).run(ctx -> {
                     Handshake h = Timers.silentReady(ctx);
                     var waited = Timers.awaitPing(h.client(), Timers.KEEPALIVE.plus(Timers.MARGIN));
                     long s = waited.after().toSeconds();
@@ -45,7 +46,7 @@ final class S3_2_2_Timers {
                                     + waited.outcome().summary());
                 });
         g.add(3, SHOULD, "Idle-Timeout is an hour: a READY session idle for 65 s (answering Pings) still plays")
-                .covers("R1").tags(ServerCase.SLOW).run(ctx -> {
+                .covers("R1").tags(ConformanceCase.SLOW).run(ctx -> {
                     Handshake h = SessionSteps.ready(ctx);
                     Outcome o = h.client().receive(IDLE); // Pings are answered meanwhile
                     ctx.should(o instanceof Outcome.Timeout, "the idle session ended within " + IDLE.toSeconds()

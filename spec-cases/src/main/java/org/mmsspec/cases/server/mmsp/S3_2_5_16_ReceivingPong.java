@@ -1,5 +1,6 @@
 package org.mmsspec.cases.server.mmsp;
 
+import org.mmsspec.cases.ConformanceCase;
 import static org.mmsspec.cases.server.mmsp.SessionSteps.PLAY;
 import static org.mmsspec.codec.Level.MUST;
 
@@ -36,7 +37,7 @@ final class S3_2_5_16_ReceivingPong {
                     SessionSteps.stop(h, PLAY);
                 });
         g.add(3, MUST, "Pong answering the KeepAlive Ping of a READY session: it still takes StartPlaying and plays")
-                .covers("R4", "MMSP-3.2.6.1-R4").tags(ServerCase.SLOW).run(ctx -> {
+                .covers("R4", "MMSP-3.2.6.1-R4").tags(ConformanceCase.SLOW).run(ctx -> {
                     Handshake h = Timers.silentReady(ctx);
                     var waited = Timers.awaitPing(h.client(), Timers.PING_WAIT);
                     ctx.must(waited.ping(), "no Ping came to a silent READY session: " + waited.outcome().summary());

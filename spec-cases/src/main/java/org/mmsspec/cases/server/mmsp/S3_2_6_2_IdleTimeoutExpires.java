@@ -1,5 +1,6 @@
 package org.mmsspec.cases.server.mmsp;
 
+import org.mmsspec.cases.ConformanceCase;
 import static org.mmsspec.codec.Level.MUST;
 
 import java.time.Duration;
@@ -25,7 +26,7 @@ final class S3_2_6_2_IdleTimeoutExpires {
     static CaseGroup cases() {
         CaseGroup g = CaseGroup.mmsp("3.2.6.2", "Idle-Timeout Timer Expires");
         g.add(1, MUST, "A READY session idle past the target's Idle-Timeout (-Didle=SECONDS) is closed by the server")
-                .covers("R1").tags(ServerCase.SLOW).run(ctx -> {
+                .covers("R1").tags(ConformanceCase.SLOW).run(ctx -> {
                     Target.Idle idle = ctx.requireIdle();
                     // Pings are answered: only requests count as activity
                     Handshake h = SessionSteps.ready(ctx, idle.endpoint());

@@ -1,4 +1,4 @@
-package org.mmsspec.cases.server;
+package org.mmsspec.cases;
 
 import java.time.Duration;
 
@@ -33,8 +33,8 @@ public record RunSettings(Duration timeout, Profile profile, boolean strict) {
     public static final Duration SLOW_ALLOWANCE = Duration.ofSeconds(150);
 
     /** The deadline of {@code c}: slow cases get {@link #SLOW_ALLOWANCE} more. */
-    public Duration caseDeadline(ServerCase c) {
-        return c.tagged(ServerCase.SLOW) ? caseDeadline().plus(SLOW_ALLOWANCE) : caseDeadline();
+    public Duration caseDeadline(ConformanceCase c) {
+        return c.tagged(ConformanceCase.SLOW) ? caseDeadline().plus(SLOW_ALLOWANCE) : caseDeadline();
     }
 
     public Duration caseDeadline() {
