@@ -25,6 +25,8 @@ public record ConnectionEvent(long sequence, Instant time, Protocol protocol, in
         REQUEST,
         /** The session reached streaming. */
         STREAMING,
+        /** The server announced the end of the content (MMS ReportEndOfStream hr 0; MMSH $E): nothing more comes. */
+        END_OF_STREAM,
         /** The listener refused in its protocol's words (Behaviour ERROR), or a request failed. */
         ERROR_REPLY,
         /** The server closed the connection. */

@@ -299,6 +299,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 + " from packet " + start.firstPacket(first) + " " + selection.describe());
         stream(ctx, plan, scenario.mmshBurstBit(), () -> {
             s.state(MmshSession.State.IDLE);
+            connection.record(What.END_OF_STREAM, "$E");
             closed("end of stream");
         });
     }

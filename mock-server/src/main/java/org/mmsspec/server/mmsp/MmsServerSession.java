@@ -653,6 +653,7 @@ public final class MmsServerSession {
         if (!mutation.has(Quirk.NO_END_OF_STREAM)) {
             out.add(SessionAction.Reply.of(LinkMacToViewerReportEndOfStream.of(
                     LinkMacToViewerReportEndOfStream.END_OF_ENTRY, playIncarnation)));
+            out.add(new SessionAction.Log(What.END_OF_STREAM, "ReportEndOfStream hr 0"));
         }
         state = State.READY;
         out.add(new SessionAction.StartTimer(Timer.IDLE, scenario.idleTimeout()));

@@ -7,6 +7,7 @@ import org.mmsspec.codec.StreamFramer;
 import org.mmsspec.codec.Violation;
 import org.mmsspec.codec.mmsp.CommandPacket;
 import org.mmsspec.codec.mmsp.MmsMessage;
+import org.mmsspec.codec.mmsp.TcpMessageHeader;
 
 /** Everything one client sent on one MMST connection, decoded strictly, with the violations found. Thread-safe. */
 public final class Transcript {
@@ -15,14 +16,21 @@ public final class Transcript {
      * One received unit.
      *
      * @param offset     its offset in the client's byte stream
+     * @param header     the TcpMessageHeader of a command packet, or null for anything else
      * @param messages   the messages of a command packet (empty for anything else)
      * @param violations what strict decoding found
      * @param error      why it could not be decoded, or null
      */
-    public record Entry(long offset, List<MmsMessage> messages, List<Violation> violations, String error) {
+    public record Entry(long offset, TcpMessageHeader header, List<MmsMessage> messages, List<Violation> violations,
+            String error) {
         public Entry {
             messages = List.copyOf(messages);
             violations = List.copyOf(violations);
+        }
+
+        /** An entry that is not a command packet. */
+        public Entry(long offset, List<MmsMessage> messages, List<Violation> violations, String error) {
+            this(offset, null, messages, violations, error);
         }
 
         @Override
@@ -51,7 +59,7 @@ public final class Transcript {
         Entry e;
         if (u instanceof StreamFramer.Command c) {
             CommandPacket p = c.decoded().value();
-            e = new Entry(u.offset(), p.messages(), c.decoded().violations(), null);
+            e = new Entry(u.offset(), p.header(), p.messages(), c.decoded().violations(), null);
         } else if (u instanceof StreamFramer.Undecodable x) {
             e = new Entry(u.offset(), List.of(), List.of(), x.error().getMessage());
         } else {

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.mmsspec.cases.CaseIds;
 import org.mmsspec.codec.Level;
 import org.mmsspec.codec.Section;
 
@@ -59,9 +60,7 @@ public final class CaseGroup {
         private String erratum;
 
         private Builder(int number, Level level, String description) {
-            if (number < 1 || number > 99) {
-                throw new IllegalArgumentException("case number 1-99: " + number);
-            }
+            CaseIds.caseId(section, number); // checks the range
             this.number = number;
             this.level = level;
             this.description = description;
@@ -72,9 +71,7 @@ public final class CaseGroup {
          * ({@code "MMSP-3.2.5.8-R2"}) one of any other.
          */
         public Builder covers(String... ids) {
-            for (String id : ids) {
-                requirements.add(id.startsWith("R") ? prefix() + "-" + id : id);
-            }
+            requirements.addAll(CaseIds.requirements(section, ids));
             return this;
         }
 
@@ -95,7 +92,7 @@ public final class CaseGroup {
         }
 
         public CaseGroup run(CaseScript script) {
-            String id = String.format("%s-%02d", prefix(), number);
+            String id = CaseIds.caseId(section, number);
             if (cases.stream().anyMatch(c -> c.id().equals(id))) {
                 throw new IllegalStateException("duplicate case " + id);
             }
@@ -105,10 +102,5 @@ public final class CaseGroup {
             cases.add(new ServerCase(id, caseSection, level, requirements, description, erratum, tags, script));
             return CaseGroup.this;
         }
-    }
-
-    /** {@code MMSP-2.2.4.23}, {@code WMSP-2.2.2.1}. */
-    private String prefix() {
-        return section.spec().substring(3) + "-" + section.number();
     }
 }

@@ -1,0 +1,66 @@
+package org.mmsspec.harness.client;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a client command given as one string ({@code -Dclient="ffmpeg -i {url} -f null -"}) into words as a POSIX
+ * shell would for simple commands: blanks separate, single quotes keep everything, double quotes keep all but
+ * backslash escapes. No expansion of variables, globs or substitutions: the command is run without a shell.
+ */
+public final class CommandWords {
+
+    private CommandWords() {
+    }
+
+    public static List<String> split(String command) {
+        List<String> words = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean inWord = false;
+        for (int i = 0; i < command.length(); i++) {
+            char ch = command.charAt(i);
+            if (ch == '\'') {
+                int end = command.indexOf('\'', i + 1);
+                if (end < 0) {
+                    throw new IllegalArgumentException("unterminated ' in: " + command);
+                }
+                cur.append(command, i + 1, end);
+                i = end;
+                inWord = true;
+            } else if (ch == '"') {
+                i++;
+                while (i < command.length() && command.charAt(i) != '"') {
+                    char c = command.charAt(i);
+                    if (c == '\\' && i + 1 < command.length() && "\"\\$`".indexOf(command.charAt(i + 1)) >= 0) {
+                        c = command.charAt(++i);
+                    }
+                    cur.append(c);
+                    i++;
+                }
+                if (i >= command.length()) {
+                    throw new IllegalArgumentException("unterminated \" in: " + command);
+                }
+                inWord = true;
+            } else if (ch == '\\' && i + 1 < command.length()) {
+                cur.append(command.charAt(++i));
+                inWord = true;
+            } else if (Character.isWhitespace(ch)) {
+                if (inWord) {
+                    words.add(cur.toString());
+                    cur.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                cur.append(ch);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(cur.toString());
+        }
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("empty client command");
+        }
+        return words;
+    }
+}
