@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.mmsspec.cases.client.mmsp.MmspBehaviourCases;
 import org.mmsspec.cases.client.mmsp.MmspClientCases;
+import org.mmsspec.cases.client.rollover.RolloverCases;
+import org.mmsspec.cases.client.wmsp.WmspClientCases;
 
 /** Every client case, in section order within each part. */
 public final class ClientCases {
@@ -17,7 +20,8 @@ public final class ClientCases {
     }
 
     public static List<ClientCaseGroup> groups() {
-        return Stream.of(MmspClientCases.groups()).flatMap(List::stream).toList();
+        return Stream.of(MmspClientCases.groups(), MmspBehaviourCases.groups(), WmspClientCases.groups(),
+                RolloverCases.groups()).flatMap(List::stream).toList();
     }
 
     public static List<ClientCase> all() {
