@@ -14,7 +14,6 @@ import org.mmsspec.cases.CaseSkipped;
 import org.mmsspec.cases.Finding;
 import org.mmsspec.cases.Verdict;
 import org.mmsspec.codec.Level;
-import org.mmsspec.codec.Violation;
 import org.mmsspec.server.Behaviour;
 import org.mmsspec.server.MockMmsServer;
 import org.mmsspec.server.Protocol;
@@ -22,7 +21,6 @@ import org.mmsspec.server.ServerOptions;
 import org.mmsspec.server.ServerStartException;
 import org.mmsspec.server.mmsh.MmshServer;
 import org.mmsspec.server.mmsp.MmstServer;
-import org.mmsspec.server.mmsp.Transcript;
 import org.mmsspec.server.scenario.Pacing;
 import org.mmsspec.server.scenario.Scenario;
 
@@ -31,8 +29,9 @@ import org.mmsspec.server.scenario.Scenario;
  * stopped once the case has seen enough (or at the client timeout), then the judgement. Whatever the client does,
  * the case ends: the client is stopped, TERM then KILL, and the server closed.
  *
- * <p>Beyond the case's own check: a client that dies by a signal it was not sent fails, and every violation the codec
- * finds of the case's own section in what the client sent counts against it.
+ * <p>Beyond the case's own check, a client that dies by a signal of its own making fails. Unlike server cases, the
+ * codec's violations are not judged wholesale: one broken rule of a section would fail every case of it, so each case
+ * judges the fields it is about ({@link ClientContext#judgeFields}).
  */
 public final class ClientCaseRunner {
 
@@ -160,7 +159,6 @@ public final class ClientCaseRunner {
                         + " (exit " + exit.code() + ")", "a clean exit or a clean stop", exit.summary()));
             }
             c.check().check(ctx);
-            judgeOwnSection(ctx, c);
         } catch (CaseFailed e) {
             ended = e.finding();
         } catch (CaseSkipped e) {
@@ -194,17 +192,5 @@ public final class ClientCaseRunner {
     private static CaseResult result(ClientCase c, Verdict v, String message, List<Finding> findings, long start,
             List<org.mmsspec.cases.Evidence> evidence) {
         return new CaseResult(c, v, message, findings, (System.nanoTime() - start) / 1_000_000, List.of(), evidence);
-    }
-
-    /** Every violation of the case's own section in what the client sent counts against the case. */
-    private static void judgeOwnSection(ClientContext ctx, ClientCase c) {
-        List<Violation> own = new ArrayList<>();
-        for (Transcript t : ctx.mmstConnections()) {
-            for (Transcript.Entry e : t.entries()) {
-                e.violations().stream().filter(v -> v.section().equals(c.section()) && v.level() != Level.MAY)
-                        .forEach(own::add);
-            }
-        }
-        ctx.judge(own);
     }
 }

@@ -136,6 +136,17 @@ public final class ClientContext extends Verification {
         return m.orElseThrow();
     }
 
+    /**
+     * Judges what the codec found wrong in the named fields of what the client sent, rules of the case's own section
+     * only: a MUST ends the case, a SHOULD is recorded. Skips the case where the client never spoke MMST.
+     */
+    public void judgeFields(String... fields) {
+        requireMmst();
+        Set<String> names = Set.of(fields);
+        judge(mmstConnections().stream().flatMap(t -> t.entries().stream()).flatMap(e -> e.violations().stream())
+                .filter(v -> v.section().equals(clientCase.section()) && names.contains(v.field())).toList());
+    }
+
     /** Skips the case where the client never opened an MMST session. */
     public void requireMmst() {
         if (mmstConnections().stream().allMatch(t -> t.entries().isEmpty())) {

@@ -18,9 +18,12 @@ public record ClientExit(boolean byItself, int code, String signal, String stopp
     static final Set<String> CRASHES = Set.of("SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE", "SIGPIPE",
             "SIGSYS", "SIGTRAP");
 
-    /** Whether the client died by a signal the case did not send to stop it. */
+    /**
+     * Whether the client died by a signal of its own making: one that signals a crash, or any signal where the case
+     * never stopped it. A client stopped with TERM may end by TERM or KILL (or by a wrapper re-raising either).
+     */
     public boolean crashed() {
-        return signal != null && (CRASHES.contains(signal) || !signal.equals(stoppedBy));
+        return signal != null && (CRASHES.contains(signal) || stoppedBy == null);
     }
 
     /** Conventional shell status for a death by signal {@code n}: 128 + n. */
