@@ -23,8 +23,10 @@ final class Rollover {
     static List<Attempt> attempts(ClientContext ctx) {
         List<Attempt> a = ctx.attempts();
         if (a.isEmpty()) {
+            String said = ctx.exit() == null ? "" : ctx.exit().outputTail().strip();
+            said = said.isEmpty() ? "" : "; it said '" + said.substring(said.lastIndexOf('\n') + 1) + "'";
             ctx.skip("the client never reached " + ctx.url() + " ("
-                    + (ctx.exit() == null ? "still running" : ctx.exit().summary()) + ")");
+                    + (ctx.exit() == null ? "still running" : ctx.exit().summary()) + said + ")");
         }
         ctx.note("the client tried " + String.join(", ", RolloverProfile.kinds(a).stream().map(Kind::name).toList())
                 + " on :" + ctx.url().port() + (a.stream().allMatch(x -> x.port() == ctx.url().port()) ? ""

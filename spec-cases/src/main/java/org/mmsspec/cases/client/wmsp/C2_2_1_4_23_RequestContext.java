@@ -3,7 +3,6 @@ package org.mmsspec.cases.client.wmsp;
 import static org.mmsspec.codec.Level.MUST;
 import static org.mmsspec.codec.Level.SHOULD;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +10,7 @@ import org.mmsspec.cases.client.ClientCaseGroup;
 import org.mmsspec.cases.client.ClientContext;
 import org.mmsspec.cases.client.Scheme;
 import org.mmsspec.server.mmsh.RecordedRequest;
+import org.mmsspec.server.mmsh.RequestType;
 
 /** MS-WMSP 2.2.1.4.23 request-context: a counter the client may send. */
 final class C2_2_1_4_23_RequestContext {
@@ -25,24 +25,29 @@ final class C2_2_1_4_23_RequestContext {
                 .check(ctx -> {
                     for (RecordedRequest r : sent(ctx)) {
                         String v = r.pragma().get("request-context").orElseThrow();
-                        ctx.expect(v.matches("\\d{1,10}") && Long.parseLong(v) >= 1 && Long.parseLong(v) <= 0xFFFFFFFFL,
-                                Mmsh.line(r) + ": request-context=" + v);
+                        boolean ok = v.matches("\\d{1,10}") && Long.parseLong(v) >= 1 && Long.parseLong(v) <= 0xFFFFFFFFL;
+                        ctx.expect(ok, Mmsh.line(r) + ": request-context=" + v);
                     }
                 })
-                .add(2, SHOULD, "request-context counts up from request to request: 1 on the Describe, more on the Play")
+                .add(2, SHOULD, "request-context counts up within a session: from its Describe to the Play and on")
                 .erratum("The spec leaves the token's meaning to the implementation; its note <35> says how Windows"
                         + " Media Player 6 counts (the first Play sends 2, later GETs more), and a server tells old"
-                        + " players by it (3.2.5.6). So a counter that does not grow is a WARN.")
+                        + " players by it (3.2.5.6). So a counter that does not grow is a WARN. A new Describe"
+                        + " starts a new count.")
                 .schemes(Scheme.MMSH).until(Mmsh::playSent)
                 .check(ctx -> {
-                    List<Long> seen = new ArrayList<>();
-                    for (RecordedRequest r : sent(ctx)) {
-                        Optional<Long> v = r.pragma().u32("request-context");
-                        v.ifPresent(seen::add);
-                    }
+                    sent(ctx);
                     Mmsh.play(ctx);
-                    for (int i = 1; i < seen.size(); i++) {
-                        ctx.expect(seen.get(i) > seen.get(i - 1), "request-context goes " + seen);
+                    Long before = null;
+                    for (RecordedRequest r : ctx.requireMmsh()) {
+                        Optional<Long> v = r.pragma().u32("request-context");
+                        if (r.type() == RequestType.DESCRIBE) {
+                            before = v.orElse(null);
+                        } else if (v.isPresent() && before != null) {
+                            ctx.expect(v.get() > before, Mmsh.line(r) + ": request-context=" + v.get()
+                                    + " after " + before);
+                            before = v.get();
+                        }
                     }
                 });
     }
