@@ -71,10 +71,7 @@ final class C1_6_Rollover {
                 .server(b -> b.behaviour(Protocol.MMSU, Behaviour.ERROR))
                 .check(ctx -> {
                     List<Attempt> a = Rollover.inOrder(ctx);
-                    int udp = a.stream().map(Attempt::kind).toList().indexOf(Kind.MMSU);
-                    if (udp < 0) {
-                        ctx.skip("the client never asked for a UDP funnel; it tried " + a);
-                    }
+                    Rollover.firstUdp(ctx, a);
                     ctx.expect(ctx.streaming(), "the client never streamed after the UDP funnel was refused; it tried "
                             + a);
                 })
@@ -84,10 +81,7 @@ final class C1_6_Rollover {
                 .server(b -> b.behaviour(Protocol.MMSU, Behaviour.SILENT))
                 .check(ctx -> {
                     List<Attempt> a = Rollover.inOrder(ctx);
-                    int udp = a.stream().map(Attempt::kind).toList().indexOf(Kind.MMSU);
-                    if (udp < 0) {
-                        ctx.skip("the client never asked for a UDP funnel; it tried " + a);
-                    }
+                    int udp = Rollover.firstUdp(ctx, a);
                     ctx.expect(a.subList(udp + 1, a.size()).stream().anyMatch(x -> x.kind() != Kind.MMSU),
                             "no UDP data came, and the client tried nothing after " + a.get(udp));
                 })

@@ -42,6 +42,15 @@ final class Rollover {
         return a;
     }
 
+    /** The index of the first attempt that asked for a UDP funnel; skips where none did (the rule is about UDP). */
+    static int firstUdp(ClientContext ctx, List<Attempt> attempts) {
+        int udp = attempts.stream().map(Attempt::kind).toList().indexOf(Kind.MMSU);
+        if (udp < 0) {
+            ctx.skip("the client never asked for a UDP funnel; it tried " + attempts);
+        }
+        return udp;
+    }
+
     /** The session reached streaming on a connection of one of {@code kinds}. */
     static boolean streamedOver(ClientContext ctx, List<Attempt> attempts, Set<Kind> kinds) {
         return attempts.stream().filter(a -> kinds.contains(a.kind()))
