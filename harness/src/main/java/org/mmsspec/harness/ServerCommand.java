@@ -9,8 +9,6 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.mmsspec.cases.Verdict;
-import org.mmsspec.cases.CaseResult;
 import org.mmsspec.harness.conformance.CasePcaps;
 import org.mmsspec.harness.conformance.RunOptions;
 import org.mmsspec.harness.conformance.RunReport;
@@ -129,37 +127,16 @@ final class ServerCommand implements Callable<Integer> {
             out.println("mmsspec server: " + total + " cases against " + run.target().name());
             out.flush();
             AtomicInteger done = new AtomicInteger();
-            report = run.runAll(r -> progress(out, r, done.incrementAndGet(), total));
+            report = run.runAll(r -> RunOutput.progress(out, r, done.incrementAndGet(), total, quiet));
         } catch (IllegalArgumentException | UncheckedIOException e) {
             // a target that is no HOST:PORT, an unreadable baseline: the user's to fix, not a bug of ours
             err.println("mmsspec server: " + e.getMessage());
             return UNUSABLE;
         }
         List<Path> reports = report.write(options.reportDir(), options.pcap());
-        List<CaseResult> failing = report.failing();
-        synchronized (out) {
-            out.println(report.summaryLine());
-            out.printf("coverage: %d of %d observable server requirements have a case (%.0f%%)%n",
-                    report.coverage().covered().size(),
-                    report.coverage().covered().size() + report.coverage().uncovered().size(),
-                    report.coverage().ratio() * 100);
-            out.println("reports: " + reports.get(0) + ", " + reports.get(1)
-                    + (options.pcap() ? "; pcaps in " + options.reportDir().resolve(CasePcaps.DIR) : ""));
-            out.flush();
-        }
-        return failing.isEmpty() ? 0 : FAILED;
-    }
-
-    private void progress(PrintWriter out, CaseResult r, int done, int total) {
-        boolean bad = r.verdict() != Verdict.PASS;
-        if (quiet && (!bad || r.verdict() == Verdict.SKIP)) {
-            return;
-        }
-        synchronized (out) {
-            out.printf("[%3d/%d] %-5s %s%s%n", done, total, r.verdict(), r.conformanceCase().displayName(),
-                    bad ? "\n          " + r.message() : "");
-            out.flush();
-        }
+        RunOutput.summary(out, report, reports,
+                options.pcap() ? "; pcaps in " + options.reportDir().resolve(CasePcaps.DIR) : "");
+        return report.failing().isEmpty() ? 0 : FAILED;
     }
 
     private Properties properties() {
@@ -186,7 +163,8 @@ final class ServerCommand implements Callable<Integer> {
         return p;
     }
 
-    private static void put(Properties p, String key, Object value) {
+    /** Sets {@code key} where the flag was given: unset flags leave the property unset, as for -D. */
+    static void put(Properties p, String key, Object value) {
         if (value != null) {
             p.setProperty(key, value.toString());
         }

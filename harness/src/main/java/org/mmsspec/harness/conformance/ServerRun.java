@@ -1,18 +1,15 @@
 package org.mmsspec.harness.conformance;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import org.mmsspec.cases.Requirement;
 import org.mmsspec.cases.RequirementIndex;
-import org.mmsspec.cases.Verdict;
 import org.mmsspec.cases.CaseResult;
+import org.mmsspec.cases.Verdict;
 import org.mmsspec.cases.server.CaseRunner;
 import org.mmsspec.cases.server.ServerCase;
 import org.mmsspec.cases.server.ServerCases;
@@ -27,26 +24,16 @@ public final class ServerRun implements AutoCloseable {
 
     private final RunOptions options;
     private final TargetHandle handle;
-    private final List<ServerCase> selected;
-    private final ExecutorService pool;
-    private final List<CompletableFuture<CaseResult>> futures = new ArrayList<>();
-    private final Map<String, Verdict> baseline;
+    private final CasePool<ServerCase> cases;
     /** Reading the requirements index costs a cold JVM about a second: it overlaps the cases. */
     private final CompletableFuture<Coverage> coverage = CompletableFuture.supplyAsync(
-            () -> Coverage.of(RequirementIndex.bundled(), ServerCases.all()));
-    private long startNanos;
+            () -> Coverage.of(RequirementIndex.bundled(), ServerCases.all(), Requirement.Role.SERVER));
 
     private ServerRun(RunOptions options, TargetHandle handle, List<ServerCase> selected) {
         this.options = options;
         this.handle = handle;
-        this.selected = selected;
-        this.baseline = options.baseline().map(Baseline::read).orElse(Map.of());
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(options.parallel(), r -> {
-            Thread t = new Thread(r, "mmsspec-case-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.cases = new CasePool<>(selected, options.baseline().map(Baseline::read).orElse(Map.of()),
+                options.settings().strict(), options.parallel());
     }
 
     /** Resolves the target (starting the reference where none is given) and selects the cases. */
@@ -78,7 +65,7 @@ public final class ServerRun implements AutoCloseable {
     }
 
     public List<ServerCase> cases() {
-        return selected;
+        return cases.cases();
     }
 
     public RunOptions options() {
@@ -87,7 +74,7 @@ public final class ServerRun implements AutoCloseable {
 
     /** Whether {@code r} fails the build: a failing verdict the baseline does not hold. */
     public boolean failsBuild(CaseResult r) {
-        return RunReport.failsBuild(r, baseline, options.settings().strict());
+        return cases.failsBuild(r);
     }
 
     public Target target() {
@@ -95,28 +82,17 @@ public final class ServerRun implements AutoCloseable {
     }
 
     /** Submits every case; {@code each} sees each result as it is made (from the worker threads). */
-    public synchronized List<CompletableFuture<CaseResult>> start(Consumer<CaseResult> each) {
-        if (!futures.isEmpty()) {
-            throw new IllegalStateException("already started");
-        }
-        startNanos = System.nanoTime();
+    public List<CompletableFuture<CaseResult>> start(Consumer<CaseResult> each) {
         CaseRunner runner = new CaseRunner(handle.target(), options.settings());
-        for (ServerCase c : selected) {
-            futures.add(CompletableFuture.supplyAsync(() -> {
-                CaseResult r = handle.unavailable().map(why -> skipped(c, why)).orElseGet(() -> runner.run(c));
-                each.accept(r);
-                return r;
-            }, pool));
-        }
-        return List.copyOf(futures);
+        return cases.start(c -> handle.unavailable().map(why -> skipped(c, why)).orElseGet(() -> runner.run(c)),
+                each);
     }
 
     /** Waits for every case and makes the report. */
     public RunReport finish() {
-        List<CaseResult> results = futures.stream().map(CompletableFuture::join).toList();
-        long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
-        return new RunReport(handle.target().name(), options.settings(), results, baseline, coverage.join(),
-                wallMs);
+        List<CaseResult> results = cases.results();
+        return new RunReport(RunReport.SERVER, handle.target().name(), options.settings(), results, cases.baseline(),
+                coverage.join(), cases.wallMs());
     }
 
     /** Runs everything and waits. */
@@ -131,7 +107,7 @@ public final class ServerRun implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        cases.close();
         handle.close();
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import org.mmsspec.cases.Verdict;
 import org.mmsspec.cases.CaseResult;
@@ -23,6 +24,7 @@ import org.mmsspec.cases.server.ServerCase;
  * by id, section and description, against {@code -Dtarget} or the embedded reference. All cases start at once
  * ({@code -Dparallel} at a time); each test waits for its own. The reports are written when the last has ended.
  */
+@DisabledIfSystemProperty(named = "client", matches = ".*", disabledReason = "-Dclient grades a client")
 class ServerConformanceIT {
 
     private static ServerRun run;

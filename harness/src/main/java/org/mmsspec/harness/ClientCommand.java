@@ -1,0 +1,136 @@
+package org.mmsspec.harness;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.mmsspec.harness.client.CommandLauncher;
+import org.mmsspec.harness.client.CommandWords;
+import org.mmsspec.harness.conformance.ClientRun;
+import org.mmsspec.harness.conformance.ClientRunOptions;
+import org.mmsspec.harness.conformance.RunReport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code mmsspec client -- COMMAND ARGS…}: the client conformance run without Maven. Each case starts COMMAND once
+ * against a fresh scripted mock server, with the placeholders replaced; the flags are the system properties of
+ * {@code mvn verify -Dclient=...}; the reports and exit status are those of {@code mmsspec server}.
+ */
+@Command(name = "client", sortOptions = false,
+        description = {"Run the client conformance cases: each starts COMMAND against a fresh mock server and "
+                + "judges what the client did. Placeholders in COMMAND: {url} {scheme} {host} {port} {path} "
+                + "{mmsPort} {httpPort} {rtspPort}. Writes report.json and report.html; exits 1 on a FAIL or ERROR "
+                + "(or WARN with --strict) that the baseline does not hold, 2 on unusable options.",
+                "Example: mmsspec client -- ffmpeg -nostdin -v error -i {url} -c copy -f null -"})
+final class ClientCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The client's command and its arguments, "
+            + "after --. One quoted word with blanks is split as a shell would.")
+    private List<String> command;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mmsspec-report",
+            description = "Where report.json and report.html go. Default: ${DEFAULT-VALUE}.")
+    private Path reportDir;
+
+    @Option(names = "--cases", paramLabel = "GLOBS", description = "Comma-separated globs on case id, or prefixes "
+            + "of id or section (C-MMSP-2.2.4.17*, 2.2.4).")
+    private String cases;
+
+    @Option(names = "--exclude", paramLabel = "GLOBS", description = "Cases to leave out, as for --cases.")
+    private String exclude;
+
+    @Option(names = "--scheme", paramLabel = "mms|mmst|mmsu|mmsh", description = "The one scheme the client "
+            + "takes (mms for clients that roll over by themselves). Default: each case's own.")
+    private String scheme;
+
+    @Option(names = "--client-timeout", paramLabel = "SECONDS", description = "How long a case lets the client "
+            + "run: 15, 20s, 1500ms. Default: 15.")
+    private String clientTimeout;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Run the client as this ordinary user "
+            + "(through runuser; VLC refuses root).")
+    private String user;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Cases run at once. Default: "
+            + ClientRunOptions.DEFAULT_PARALLEL + ".")
+    private Integer parallel;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "An earlier report.json: verdicts it holds "
+            + "do not fail the run.")
+    private Path baseline;
+
+    @Option(names = "--profile", paramLabel = "deployed|literal", description = "How errata are judged. Default: "
+            + "deployed.")
+    private String profile;
+
+    @Option(names = "--strict", description = "A broken SHOULD fails (WARN becomes FAIL).")
+    private boolean strict;
+
+    @Option(names = "--quiet", description = "Print only the summary and the failing cases.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ClientRunOptions options;
+        CommandLauncher launcher;
+        try {
+            options = ClientRunOptions.from(properties(), reportDir).withCommand(words());
+            launcher = new CommandLauncher(options.command(), options.user());
+            launcher.checkProgram();
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("mmsspec client: " + e.getMessage());
+            return ServerCommand.UNUSABLE;
+        }
+        RunReport report;
+        try (ClientRun run = ClientRun.prepare(options, launcher)) {
+            int total = run.cases().size();
+            out.println("mmsspec client: " + total + " cases against " + launcher.describe());
+            out.flush();
+            AtomicInteger done = new AtomicInteger();
+            report = run.runAll(r -> RunOutput.progress(out, r, done.incrementAndGet(), total, quiet));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println("mmsspec client: " + e.getMessage()); // an unreadable baseline
+            return ServerCommand.UNUSABLE;
+        }
+        List<Path> reports = report.write(options.reportDir(), false);
+        RunOutput.summary(out, report, reports, "");
+        return report.failing().isEmpty() ? 0 : ServerCommand.FAILED;
+    }
+
+    /** The command's words; one word with blanks in it is a whole command line quoted once. */
+    private List<String> words() {
+        if (command.size() == 1 && command.get(0).strip().contains(" ")) {
+            return CommandWords.split(command.get(0));
+        }
+        return command;
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        ServerCommand.put(p, "cases", cases);
+        ServerCommand.put(p, "exclude", exclude);
+        ServerCommand.put(p, "client.scheme", scheme);
+        ServerCommand.put(p, "client.timeout", clientTimeout);
+        ServerCommand.put(p, "client.user", user);
+        ServerCommand.put(p, "parallel", parallel);
+        ServerCommand.put(p, "baseline", baseline);
+        ServerCommand.put(p, "profile", profile);
+        p.setProperty("strict", String.valueOf(strict));
+        return p;
+    }
+}
