@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mmsspec.harness.client.CommandLauncher;
 import org.mmsspec.harness.client.CommandWords;
@@ -16,6 +15,7 @@ import org.mmsspec.harness.conformance.ClientRunOptions;
 import org.mmsspec.harness.conformance.RunReport;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,20 +37,12 @@ final class ClientCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private RunFlags flags;
+
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The client's command and its arguments, "
             + "after --. One quoted word with blanks is split as a shell would.")
     private List<String> command;
-
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mmsspec-report",
-            description = "Where report.json and report.html go. Default: ${DEFAULT-VALUE}.")
-    private Path reportDir;
-
-    @Option(names = "--cases", paramLabel = "GLOBS", description = "Comma-separated globs on case id, or prefixes "
-            + "of id or section (C-MMSP-2.2.4.17*, 2.2.4).")
-    private String cases;
-
-    @Option(names = "--exclude", paramLabel = "GLOBS", description = "Cases to leave out, as for --cases.")
-    private String exclude;
 
     @Option(names = "--scheme", paramLabel = "mms|mmst|mmsu|mmsh", description = "The one scheme the client "
             + "takes (mms for clients that roll over by themselves). Default: each case's own.")
@@ -64,24 +56,6 @@ final class ClientCommand implements Callable<Integer> {
             + "(through runuser; VLC refuses root).")
     private String user;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Cases run at once. Default: "
-            + ClientRunOptions.DEFAULT_PARALLEL + ".")
-    private Integer parallel;
-
-    @Option(names = "--baseline", paramLabel = "FILE", description = "An earlier report.json: verdicts it holds "
-            + "do not fail the run.")
-    private Path baseline;
-
-    @Option(names = "--profile", paramLabel = "deployed|literal", description = "How errata are judged. Default: "
-            + "deployed.")
-    private String profile;
-
-    @Option(names = "--strict", description = "A broken SHOULD fails (WARN becomes FAIL).")
-    private boolean strict;
-
-    @Option(names = "--quiet", description = "Print only the summary and the failing cases.")
-    private boolean quiet;
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -89,7 +63,7 @@ final class ClientCommand implements Callable<Integer> {
         ClientRunOptions options;
         CommandLauncher launcher;
         try {
-            options = ClientRunOptions.from(properties(), reportDir).withCommand(words());
+            options = ClientRunOptions.from(properties(), flags.reportDir).withCommand(words());
             launcher = new CommandLauncher(options.command(), options.user());
             launcher.checkProgram();
         } catch (IllegalArgumentException | IOException e) {
@@ -98,11 +72,7 @@ final class ClientCommand implements Callable<Integer> {
         }
         RunReport report;
         try (ClientRun run = ClientRun.prepare(options, launcher)) {
-            int total = run.cases().size();
-            out.println("mmsspec client: " + total + " cases against " + launcher.describe());
-            out.flush();
-            AtomicInteger done = new AtomicInteger();
-            report = run.runAll(r -> RunOutput.progress(out, r, done.incrementAndGet(), total, quiet));
+            report = RunOutput.run(out, "mmsspec client", run, launcher.describe(), flags.quiet);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("mmsspec client: " + e.getMessage()); // an unreadable baseline
             return ServerCommand.UNUSABLE;
@@ -121,16 +91,10 @@ final class ClientCommand implements Callable<Integer> {
     }
 
     private Properties properties() {
-        Properties p = new Properties();
-        ServerCommand.put(p, "cases", cases);
-        ServerCommand.put(p, "exclude", exclude);
-        ServerCommand.put(p, "client.scheme", scheme);
-        ServerCommand.put(p, "client.timeout", clientTimeout);
-        ServerCommand.put(p, "client.user", user);
-        ServerCommand.put(p, "parallel", parallel);
-        ServerCommand.put(p, "baseline", baseline);
-        ServerCommand.put(p, "profile", profile);
-        p.setProperty("strict", String.valueOf(strict));
+        Properties p = flags.properties();
+        RunFlags.put(p, "client.scheme", scheme);
+        RunFlags.put(p, "client.timeout", clientTimeout);
+        RunFlags.put(p, "client.user", user);
         return p;
     }
 }

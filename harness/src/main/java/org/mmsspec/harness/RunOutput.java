@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mmsspec.cases.CaseResult;
 import org.mmsspec.cases.Verdict;
+import org.mmsspec.harness.conformance.ConformanceRun;
 import org.mmsspec.harness.conformance.RunReport;
 
 /** What {@code mmsspec server} and {@code mmsspec client} print while their cases run and when they end. */
@@ -15,8 +17,17 @@ final class RunOutput {
     private RunOutput() {
     }
 
+    /** Runs every case of {@code run}, printing the headline and then each verdict as it comes. */
+    static RunReport run(PrintWriter out, String command, ConformanceRun run, String graded, boolean quiet) {
+        int total = run.cases().size();
+        out.println(command + ": " + total + " cases against " + graded);
+        out.flush();
+        AtomicInteger done = new AtomicInteger();
+        return run.runAll(r -> progress(out, r, done.incrementAndGet(), total, quiet));
+    }
+
     /** One verdict line (and its message where it did not pass); with {@code quiet}, only the bad ones. */
-    static void progress(PrintWriter out, CaseResult r, int done, int total, boolean quiet) {
+    private static void progress(PrintWriter out, CaseResult r, int done, int total, boolean quiet) {
         boolean bad = r.verdict() != Verdict.PASS;
         if (quiet && (!bad || r.verdict() == Verdict.SKIP)) {
             return;

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.mmsspec.harness.client.CommandLauncher;
 
 /**
  * {@code mmsspec client} as a user runs it, with shell scripts as clients: exit status (0, 1 on a failing case, 2 on
@@ -99,8 +99,7 @@ class ClientCommandTest {
     @Test
     @Tag("peers")
     void ffmpegAsTheReadmeRunsIt() {
-        assumeTrue(Stream.of(System.getenv("PATH").split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "ffmpeg"))), "ffmpeg is not installed");
+        assumeTrue(CommandLauncher.onPath("ffmpeg"), "ffmpeg is not installed");
         Run r = client("--report-dir", dir.toString(), "--cases", CASE, "--", "ffmpeg", "-nostdin", "-v", "error",
                 "-i", "{url}", "-c", "copy", "-f", "null", "-");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();

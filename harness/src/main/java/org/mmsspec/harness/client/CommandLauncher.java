@@ -59,13 +59,16 @@ public final class CommandLauncher implements ClientLauncher {
      */
     public void checkProgram() throws IOException {
         String program = words.get(0);
-        boolean found = program.contains("/") ? Files.isExecutable(Path.of(program))
-                : Stream.of(Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator))
-                        .filter(d -> !d.isEmpty()).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
-        if (!found) {
+        if (!(program.contains("/") ? Files.isExecutable(Path.of(program)) : onPath(program))) {
             throw new IOException("cannot run " + program + ": no such program"
                     + (program.contains("/") ? "" : " on PATH"));
         }
+    }
+
+    /** Whether an executable {@code program} lies in a folder of PATH. */
+    public static boolean onPath(String program) {
+        return Stream.of(Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator))
+                .filter(d -> !d.isEmpty()).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
     }
 
     @Override

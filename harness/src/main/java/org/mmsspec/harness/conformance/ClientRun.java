@@ -1,5 +1,6 @@
 package org.mmsspec.harness.conformance;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,7 @@ import org.mmsspec.cases.client.ClientLauncher;
  * One conformance run of a client: the selected client cases, {@code parallel} at a time, each against its own fresh
  * mock server (so cases never share a port), each to a verdict. Results are handed out as they come.
  */
-public final class ClientRun implements AutoCloseable {
+public final class ClientRun implements ConformanceRun {
 
     private final ClientRunOptions options;
     private final ClientLauncher launcher;
@@ -42,6 +43,7 @@ public final class ClientRun implements AutoCloseable {
         return new ClientRun(options, launcher, CaseSelection.of(options).select(all));
     }
 
+    @Override
     public List<ClientCase> cases() {
         return cases.cases();
     }
@@ -50,32 +52,31 @@ public final class ClientRun implements AutoCloseable {
         return options;
     }
 
+    @Override
+    public Path reportDir() {
+        return options.reportDir();
+    }
+
     public ClientLauncher launcher() {
         return launcher;
     }
 
-    /** Whether {@code r} fails the build: a failing verdict the baseline does not hold. */
+    @Override
     public boolean failsBuild(CaseResult r) {
         return cases.failsBuild(r);
     }
 
-    /** Submits every case; {@code each} sees each result as it is made (from the worker threads). */
+    @Override
     public List<CompletableFuture<CaseResult>> start(Consumer<CaseResult> each) {
         ClientCaseRunner runner = new ClientCaseRunner(launcher, options.clientSettings());
         return cases.start(runner::run, each);
     }
 
-    /** Waits for every case and makes the report. */
+    @Override
     public RunReport finish() {
         List<CaseResult> results = cases.results();
         return new RunReport(RunReport.CLIENT, launcher.describe(), options.settings(), results, cases.baseline(),
                 coverage.join(), cases.wallMs());
-    }
-
-    /** Runs everything and waits. */
-    public RunReport runAll(Consumer<CaseResult> each) {
-        start(each);
-        return finish();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.mmsspec.harness.conformance;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +21,7 @@ import org.mmsspec.server.scenario.Scenario;
  * One conformance run against a server: the selected cases, {@code parallel} at a time, each to a verdict. Results are
  * handed out as they come ({@link #start}), so that JUnit and the command line can show them one by one.
  */
-public final class ServerRun implements AutoCloseable {
+public final class ServerRun implements ConformanceRun {
 
     private final RunOptions options;
     private final TargetHandle handle;
@@ -64,6 +65,7 @@ public final class ServerRun implements AutoCloseable {
         }
     }
 
+    @Override
     public List<ServerCase> cases() {
         return cases.cases();
     }
@@ -72,7 +74,17 @@ public final class ServerRun implements AutoCloseable {
         return options;
     }
 
-    /** Whether {@code r} fails the build: a failing verdict the baseline does not hold. */
+    @Override
+    public Path reportDir() {
+        return options.reportDir();
+    }
+
+    @Override
+    public boolean pcap() {
+        return options.pcap();
+    }
+
+    @Override
     public boolean failsBuild(CaseResult r) {
         return cases.failsBuild(r);
     }
@@ -81,24 +93,18 @@ public final class ServerRun implements AutoCloseable {
         return handle.target();
     }
 
-    /** Submits every case; {@code each} sees each result as it is made (from the worker threads). */
+    @Override
     public List<CompletableFuture<CaseResult>> start(Consumer<CaseResult> each) {
         CaseRunner runner = new CaseRunner(handle.target(), options.settings());
         return cases.start(c -> handle.unavailable().map(why -> skipped(c, why)).orElseGet(() -> runner.run(c)),
                 each);
     }
 
-    /** Waits for every case and makes the report. */
+    @Override
     public RunReport finish() {
         List<CaseResult> results = cases.results();
         return new RunReport(RunReport.SERVER, handle.target().name(), options.settings(), results, cases.baseline(),
                 coverage.join(), cases.wallMs());
-    }
-
-    /** Runs everything and waits. */
-    public RunReport runAll(Consumer<CaseResult> each) {
-        start(each);
-        return finish();
     }
 
     private static CaseResult skipped(ServerCase c, String why) {

@@ -1,16 +1,9 @@
 package org.mmsspec.harness.conformance;
 
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,9 +11,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
-import org.mmsspec.cases.CaseResult;
-import org.mmsspec.cases.Verdict;
-import org.mmsspec.cases.client.ClientCase;
 import org.mmsspec.cases.client.Scheme;
 import org.mmsspec.harness.client.CommandLauncher;
 import org.mmsspec.harness.client.CommandWords;
@@ -41,58 +31,26 @@ class ClientConformanceIT {
     @TestFactory
     Stream<DynamicTest> clientCases() {
         ClientRunOptions given = ClientRunOptions.from(System.getProperties(), Path.of("target", "mmsspec-client"));
-        ClientRunOptions options = given.command().isEmpty() ? withDefaultClient(given) : given;
-        run = ClientRun.prepare(options, new CommandLauncher(options.command(), options.user()));
-        List<CompletableFuture<CaseResult>> results = run.start(r -> { });
-        List<DynamicTest> tests = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            ClientCase c = run.cases().get(i);
-            CompletableFuture<CaseResult> f = results.get(i);
-            tests.add(DynamicTest.dynamicTest(c.displayName(), () -> judge(f.join())));
-        }
-        return tests.stream();
+        run = given.command().isEmpty() ? defaultClientRun(given)
+                : ClientRun.prepare(given, new CommandLauncher(given.command(), given.user()));
+        return ConformanceTests.of(run, r -> r.evidence().stream().map(e -> "\n" + e).reduce("", String::concat));
     }
 
     /**
-     * The client the build grades where none is given. THE place to switch to the project's own reference client
-     * (org.mmsspec.cases.client.ReferenceClient) once it lands: return the options unchanged and launch it instead.
-     * Until then, ffmpeg over mmst:// where it is installed.
+     * The run where no client is given. THE place to switch to the project's own reference client once it lands
+     * ({@code return ClientRun.prepare(options, new org.mmsspec.cases.client.ReferenceClient(...))}); until then,
+     * ffmpeg over mmst:// where it is installed.
      */
-    private static ClientRunOptions withDefaultClient(ClientRunOptions options) {
-        if (!onPath("ffmpeg")) {
+    private static ClientRun defaultClientRun(ClientRunOptions options) {
+        if (!CommandLauncher.onPath("ffmpeg")) {
             abort("no -Dclient given and no ffmpeg on PATH: give -Dclient=\"COMMAND {url}\" to grade a client");
         }
-        return options.withCommand(CommandWords.split(FFMPEG)).withScheme(Scheme.MMST);
-    }
-
-    static boolean onPath(String program) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        return Stream.of(path.split(File.pathSeparator)).map(d -> Path.of(d, program)).anyMatch(Files::isExecutable);
-    }
-
-    private static void judge(CaseResult r) {
-        if (r.verdict() == Verdict.SKIP) {
-            abort("SKIP: " + r.message());
-        }
-        if (run.failsBuild(r)) {
-            StringBuilder b = new StringBuilder(r.verdict() + ": " + r.message());
-            r.evidence().forEach(e -> b.append('\n').append(e));
-            fail(b.toString());
-        }
+        ClientRunOptions ffmpeg = options.withCommand(CommandWords.split(FFMPEG)).withScheme(Scheme.MMST);
+        return ClientRun.prepare(ffmpeg, new CommandLauncher(ffmpeg.command(), ffmpeg.user()));
     }
 
     @AfterAll
     static void writeReports() throws IOException {
-        if (run == null) {
-            return;
-        }
-        try {
-            RunReport report = run.finish();
-            Path dir = run.options().reportDir();
-            report.write(dir, false);
-            System.out.println("mmsspec: " + report.summaryLine() + "; reports in " + dir.toAbsolutePath());
-        } finally {
-            run.close();
-        }
+        ConformanceTests.finish(run);
     }
 }
