@@ -3,13 +3,8 @@ package org.mmsspec.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,22 +26,13 @@ class ClientCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run client(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Mmsspec.commandLine(new ByteArrayInputStream(new byte[0]));
-        cl.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("client"));
-        all.addAll(List.of(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    static ServerCommandTest.Run client(String... args) {
+        return ServerCommandTest.execute("client", args);
     }
 
     @Test
     void aClientThatNeverConnectsSkipsAndPasses() throws Exception {
-        Run r = client("--report-dir", dir.toString(), "--cases", CASE, "--", "sh", "-c", "exit 0", "x", "{url}");
+        var r = client("--report-dir", dir.toString(), "--cases", CASE, "--", "sh", "-c", "exit 0", "x", "{url}");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("mmsspec client: 1 cases against sh -c exit 0 x {url}")
                 .contains("SKIP  " + CASE).contains("1 cases: 0 pass, 0 fail, 0 warn, 1 skip, 0 error")
@@ -62,13 +48,13 @@ class ClientCommandTest {
 
     @Test
     void aCrashingClientFailsTheRunAndTheBaselineForgivesIt() throws Exception {
-        Run r = client("--report-dir", dir.toString(), "--cases", CASE, "--client-timeout", "5", "--",
+        var r = client("--report-dir", dir.toString(), "--cases", CASE, "--client-timeout", "5", "--",
                 "sh -c 'kill -SEGV $$'");
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL  " + CASE).contains("died by SIGSEGV");
         Path baseline = dir.resolve("baseline.json");
         Files.move(dir.resolve("report.json"), baseline);
-        Run again = client("--report-dir", dir.toString(), "--cases", CASE, "--baseline", baseline.toString(),
+        var again = client("--report-dir", dir.toString(), "--cases", CASE, "--baseline", baseline.toString(),
                 "--quiet", "--", "sh", "-c", "kill -SEGV $$");
         assertThat(again.exit()).as(again.out()).isZero();
         assertThat(again.out()).contains("0 not in the baseline fail the build");
@@ -83,14 +69,14 @@ class ClientCommandTest {
         assertThat(client("--baseline", dir.resolve("none.json").toString(), "--", "true").exit()).isEqualTo(2);
         assertThat(client().exit()).as("no command").isEqualTo(2);
         assertThat(client("--", "sh -c 'unterminated").exit()).isEqualTo(2);
-        Run missing = client("--", "no-such-mmsspec-client", "{url}");
+        var missing = client("--", "no-such-mmsspec-client", "{url}");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("cannot run no-such-mmsspec-client: no such program on PATH");
     }
 
     @Test
     void theClientsOptionsAreItsOwnEvenWithoutDashDash() {
-        Run r = client("--report-dir", dir.toString(), "--cases", CASE, "sh", "-c", "exit 0");
+        var r = client("--report-dir", dir.toString(), "--cases", CASE, "sh", "-c", "exit 0");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("against sh -c exit 0");
     }
@@ -100,7 +86,7 @@ class ClientCommandTest {
     @Tag("peers")
     void ffmpegAsTheReadmeRunsIt() {
         assumeTrue(CommandLauncher.onPath("ffmpeg"), "ffmpeg is not installed");
-        Run r = client("--report-dir", dir.toString(), "--cases", CASE, "--", "ffmpeg", "-nostdin", "-v", "error",
+        var r = client("--report-dir", dir.toString(), "--cases", CASE, "--", "ffmpeg", "-nostdin", "-v", "error",
                 "-i", "{url}", "-c", "copy", "-f", "null", "-");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("PASS  " + CASE);
