@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
+import org.mmsspec.cases.Verdict;
 import org.mmsspec.harness.client.CommandLauncher;
 import org.mmsspec.harness.client.CommandWords;
 import org.mmsspec.harness.conformance.ClientRun;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * against a fresh scripted mock server, with the placeholders replaced; the flags are the system properties of
  * {@code mvn verify -Dclient=...}; the reports and exit status are those of {@code mmsspec server}.
  */
-@Command(name = "client", sortOptions = false,
+@Command(name = "client", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Mmsspec.Version.class,
         description = {"Run the client conformance cases: each starts COMMAND against a fresh mock server and "
                 + "judges what the client did. Placeholders in COMMAND: {url} {scheme} {host} {port} {path} "
                 + "{mmsPort} {httpPort} {rtspPort}. Writes report.json and report.html; exits 1 on a FAIL or ERROR "
@@ -79,6 +81,10 @@ final class ClientCommand implements Callable<Integer> {
         }
         List<Path> reports = report.write(options.reportDir(), false);
         RunOutput.summary(out, report, reports, "");
+        if (!report.results().isEmpty() && report.summary().get(Verdict.SKIP) == report.results().size()) {
+            // a mistyped command or a client that cannot run as --user skips everything: say so loudly
+            err.println("mmsspec client: every case skipped: see the client's exit and output in " + reports.get(1));
+        }
         return report.failing().isEmpty() ? 0 : ServerCommand.FAILED;
     }
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mmsspec matrix --out matrix.html ffmpeg=ffmpeg/report.json vlc=vlc/report.json}: peers side by side. */
-@Command(name = "matrix", sortOptions = false,
+@Command(name = "matrix", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Mmsspec.Version.class,
         description = "Put the verdicts of several reports side by side: cases as rows, peers as columns, one "
                 + "self-contained HTML page.")
 final class MatrixCommand implements Callable<Integer> {

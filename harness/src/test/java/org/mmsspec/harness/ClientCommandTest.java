@@ -37,6 +37,7 @@ class ClientCommandTest {
         assertThat(r.out()).contains("mmsspec client: 1 cases against sh -c exit 0 x {url}")
                 .contains("SKIP  " + CASE).contains("1 cases: 0 pass, 0 fail, 0 warn, 1 skip, 0 error")
                 .contains("observable client requirements").contains("report.json");
+        assertThat(r.err()).contains("every case skipped");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
         assertThat(json.path("role").asText()).isEqualTo("client");
         assertThat(json.path("client").asText()).isEqualTo("sh -c exit 0 x {url}");
