@@ -27,6 +27,7 @@ import org.mmsspec.cases.CaseResult;
 import org.mmsspec.client.MmshClient;
 import org.mmsspec.client.MmshResponse;
 import org.mmsspec.client.MockClientException;
+import org.mmsspec.harness.client.CommandLauncher;
 
 /**
  * VLC 3.0's MMSH server as an independent target: the MS-WMSP cases run against it ({@code --live}, media {@code /},
@@ -124,10 +125,10 @@ class VlcMmshPeerTest {
 
     static void requirePeers() {
         for (String bin : List.of("cvlc", "ffmpeg", "runuser", "timeout")) {
-            assumeTrue(onPath(bin), bin + " is not installed: .ci/run installs it");
+            assumeTrue(CommandLauncher.onPath(bin), bin + " is not installed: .ci/run installs it");
         }
-        assumeTrue(isRoot(), "VLC runs as user mmsuser, which needs root to switch to: .ci/run runs the build as root");
-        assumeTrue(userExists("mmsuser"), "user mmsuser does not exist: .ci/run creates it (useradd -m mmsuser)");
+        assumeTrue(PeerHost.isRoot(), "VLC runs as user mmsuser, which needs root to switch to: .ci/run runs the build as root");
+        assumeTrue(PeerHost.userExists("mmsuser"), "user mmsuser does not exist: .ci/run creates it (useradd -m mmsuser)");
     }
 
     /** A long test-pattern ASF (WMV2 and WMA2, as the bundled sample is made), readable by mmsuser. */
@@ -169,32 +170,6 @@ class VlcMmshPeerTest {
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        }
-    }
-
-    static boolean onPath(String bin) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d.isEmpty() ? "." : d, bin))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isRoot() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[1].equals("0"));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    static boolean userExists(String user) {
-        try {
-            return Files.readAllLines(Path.of("/etc/passwd")).stream().anyMatch(l -> l.startsWith(user + ":"));
-        } catch (IOException e) {
-            return false;
         }
     }
 }
