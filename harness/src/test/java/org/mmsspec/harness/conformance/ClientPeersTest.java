@@ -68,7 +68,7 @@ class ClientPeersTest {
                     Optional.empty(), 2),
             new Peer("ffmpeg-mmsh", "ffmpeg -nostdin -v error -i {url} -c copy -f null -", Optional.of("mmsh"),
                     Optional.empty(), 2),
-            new Peer("vlc", "cvlc -I dummy --no-video --aout=dummy --play-and-exit {url} vlc://quit",
+            new Peer("vlc", "cvlc -I dummy --no-video --play-and-exit --sout=#std{access=file,mux=dummy,dst=/dev/null} {url} vlc://quit",
                     Optional.empty(), Optional.of("mmsuser"), 2),
             new Peer("mplayer", "mplayer -really-quiet -nosound -vo null {url}", Optional.empty(), Optional.empty(),
                     2),
