@@ -14,12 +14,12 @@ import org.mmsspec.codec.mmsp.LinkViewerToMacStopPlaying;
 import org.mmsspec.codec.mmsp.MmsMessage;
 
 /**
- * MS-MMSP 2.2.4.27 LinkViewerToMacStopPlaying. The server streams in real time and the case stops the client a second
+ * MS-MMSP 2.2.4.27 LinkViewerToMacStopPlaying. The server streams in real time and the case stops the client two seconds
  * into the stream: a client that stops properly says so before it goes; one that only closes skips these cases.
  */
 final class C2_2_4_27_StopPlaying {
 
-    static final Duration INTO_THE_STREAM = Duration.ofSeconds(1);
+    static final Duration INTO_THE_STREAM = Duration.ofSeconds(2);
 
     private C2_2_4_27_StopPlaying() {
     }
@@ -55,7 +55,7 @@ final class C2_2_4_27_StopPlaying {
                         Sends.sentOrSkip(ctx, LinkViewerToMacStopPlaying.class).openFileId()));
     }
 
-    /** The until of the stop cases: a second into the stream, the case stops the client. */
+    /** The until of the stop cases: two seconds into the stream (a client told to stop sooner stops itself). */
     static boolean stopped(ClientContext ctx) {
         return Sends.streamingFor(INTO_THE_STREAM).test(ctx);
     }

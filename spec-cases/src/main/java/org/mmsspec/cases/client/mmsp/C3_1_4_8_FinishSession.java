@@ -34,7 +34,8 @@ final class C3_1_4_8_FinishSession {
                         boolean closeFile = c.stream().anyMatch(s -> s.message() instanceof LinkViewerToMacCloseFile);
                         long id = c.get(0).connection();
                         ctx.expect(!open || !closedByClient.contains(id) || closeFile, "the client closed connection"
-                                + " #" + id + " with its file open and no CloseFile: " + names(c));
+                                + " #" + id + " with its file open and no CloseFile: " + names(c) + "; the client "
+                                + ctx.exit().summary());
                     }
                 })
                 .add(2, MUST, "a client ending the session while streaming sends StopPlaying before CloseFile")
