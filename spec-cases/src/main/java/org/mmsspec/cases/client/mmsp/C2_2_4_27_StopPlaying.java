@@ -14,8 +14,9 @@ import org.mmsspec.codec.mmsp.LinkViewerToMacStopPlaying;
 import org.mmsspec.codec.mmsp.MmsMessage;
 
 /**
- * MS-MMSP 2.2.4.27 LinkViewerToMacStopPlaying. The server streams in real time and the case stops the client two seconds
- * into the stream: a client that stops properly says so before it goes; one that only closes skips these cases.
+ * MS-MMSP 2.2.4.27 LinkViewerToMacStopPlaying. The server streams in real time and the case stops the client two
+ * seconds into the stream: a client that stops properly says so before it goes; one that only closes skips these
+ * cases.
  */
 final class C2_2_4_27_StopPlaying {
 
