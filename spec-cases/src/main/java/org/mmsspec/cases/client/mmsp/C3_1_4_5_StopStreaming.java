@@ -2,13 +2,8 @@ package org.mmsspec.cases.client.mmsp;
 
 import static org.mmsspec.codec.Level.MUST;
 
-import java.util.List;
-
 import org.mmsspec.cases.client.ClientCaseGroup;
-import org.mmsspec.cases.client.ClientContext.Sent;
 import org.mmsspec.codec.mmsp.LinkViewerToMacLogging;
-import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
-import org.mmsspec.codec.mmsp.LinkViewerToMacStartStriding;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStopPlaying;
 
 /** MS-MMSP 3.1.4.5 Request to Stop Streaming: StopPlaying only while streaming, and Logging right after it. */
@@ -19,21 +14,15 @@ final class C3_1_4_5_StopStreaming {
 
     static ClientCaseGroup group() {
         return ClientCaseGroup.mmsp("3.1.4.5", "Request to Stop Streaming")
-                .add(1, MUST, "the client sends StopPlaying only after a StartPlaying on that connection")
+                .add(1, MUST, "the client sends StopPlaying only while streaming: after a StartPlaying, once")
                 .covers("R1")
                 .server(Sends::realTime)
                 .until(C2_2_4_27_StopPlaying::stopped)
                 .check(ctx -> {
                     Sends.sentOrSkip(ctx, LinkViewerToMacStopPlaying.class);
-                    for (List<Sent> c : Sends.byConnection(ctx)) {
-                        boolean playing = false;
-                        for (Sent s : c) {
-                            playing |= s.message() instanceof LinkViewerToMacStartPlaying
-                                    || s.message() instanceof LinkViewerToMacStartStriding;
-                            ctx.expect(playing || !(s.message() instanceof LinkViewerToMacStopPlaying),
-                                    "StopPlaying before any StartPlaying on connection #" + s.connection());
-                        }
-                    }
+                    Sends.walkStreaming(ctx, (s, streaming) -> ctx.expect(streaming
+                            || !(s.message() instanceof LinkViewerToMacStopPlaying),
+                            "StopPlaying while not streaming on connection #" + s.connection()));
                 })
                 .add(2, MUST, "right after StopPlaying the client sends LinkViewerToMacLogging")
                 .covers("R8", "R10")

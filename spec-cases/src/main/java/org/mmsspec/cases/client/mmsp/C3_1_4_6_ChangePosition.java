@@ -2,12 +2,9 @@ package org.mmsspec.cases.client.mmsp;
 
 import static org.mmsspec.codec.Level.MUST;
 
-import java.util.List;
 import java.util.Set;
 
 import org.mmsspec.cases.client.ClientCaseGroup;
-import org.mmsspec.cases.client.ClientContext;
-import org.mmsspec.cases.client.ClientContext.Sent;
 import org.mmsspec.codec.Section;
 import org.mmsspec.codec.mmsp.LinkViewerToMacCloseFile;
 import org.mmsspec.codec.mmsp.LinkViewerToMacLogging;
@@ -17,12 +14,10 @@ import org.mmsspec.codec.mmsp.LinkViewerToMacStartStriding;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStopPlaying;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
 import org.mmsspec.codec.mmsp.MmsMessage;
-import org.mmsspec.server.ConnectionEvent;
-import org.mmsspec.server.ConnectionEvent.What;
 
 /**
  * MS-MMSP 3.1.4.6 Request to Change Playback Position, and what else a client may say while STREAMING. The server
- * streams in real time and the client is stopped mid-stream, so everything after StartPlaying came while streaming.
+ * streams in real time and the client is stopped mid-stream (see {@link Sends#walkStreaming}).
  */
 final class C3_1_4_6_ChangePosition {
 
@@ -40,7 +35,7 @@ final class C3_1_4_6_ChangePosition {
                 .covers("R4")
                 .server(Sends::realTime)
                 .until(C2_2_4_27_StopPlaying::stopped)
-                .check(ctx -> walk(ctx, (s, streaming) -> ctx.expect(!streaming || !(s.message()
+                .check(ctx -> Sends.walkStreaming(ctx, (s, streaming) -> ctx.expect(!streaming || !(s.message()
                         instanceof LinkViewerToMacStartPlaying || s.message() instanceof LinkViewerToMacStartStriding),
                         "a new " + s.message().type().name() + " while streaming, with no StopPlaying first")))
                 .add(2, MUST, "streaming, the client sends only Pong, StreamSwitch, StopPlaying, Logging or CloseFile")
@@ -48,37 +43,8 @@ final class C3_1_4_6_ChangePosition {
                 .judgedBy(Section.mmsp("3.1.5.15"))
                 .server(Sends::realTime)
                 .until(C2_2_4_27_StopPlaying::stopped)
-                .check(ctx -> walk(ctx, (s, streaming) -> ctx.expect(!streaming
+                .check(ctx -> Sends.walkStreaming(ctx, (s, streaming) -> ctx.expect(!streaming
                         || WHILE_STREAMING.stream().anyMatch(t -> t.isInstance(s.message())),
                         s.message().type().name() + " while streaming")));
-    }
-
-    private interface Step {
-        void at(Sent s, boolean streaming);
-    }
-
-    /**
-     * Walks each connection that reached streaming and never saw the content end, telling each message whether it
-     * came while streaming (after StartPlaying or StartStriding, before StopPlaying).
-     */
-    private static void walk(ClientContext ctx, Step step) {
-        ctx.require(LinkViewerToMacStartPlaying.class);
-        Set<Long> ended = Set.copyOf(ctx.events().stream().filter(e -> e.what() == What.END_OF_STREAM)
-                .map(ConnectionEvent::connection).toList());
-        for (List<Sent> c : Sends.byConnection(ctx)) {
-            if (ended.contains(c.get(0).connection())) {
-                continue; // after the end of the content the client is READY again, whenever that was
-            }
-            boolean streaming = false;
-            for (Sent s : c) {
-                step.at(s, streaming);
-                if (s.message() instanceof LinkViewerToMacStartPlaying
-                        || s.message() instanceof LinkViewerToMacStartStriding) {
-                    streaming = true;
-                } else if (s.message() instanceof LinkViewerToMacStopPlaying) {
-                    streaming = false;
-                }
-            }
-        }
     }
 }

@@ -11,8 +11,6 @@ import org.mmsspec.cases.client.ClientContext;
 import org.mmsspec.cases.client.ClientContext.Sent;
 import org.mmsspec.codec.mmsp.LinkViewerToMacCloseFile;
 import org.mmsspec.codec.mmsp.LinkViewerToMacOpenFile;
-import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
-import org.mmsspec.codec.mmsp.LinkViewerToMacStopPlaying;
 import org.mmsspec.server.ConnectionEvent;
 import org.mmsspec.server.ConnectionEvent.What;
 
@@ -44,20 +42,9 @@ final class C3_1_4_8_FinishSession {
                 .until(C2_2_4_27_StopPlaying::stopped)
                 .check(ctx -> {
                     Sends.sentOrSkip(ctx, LinkViewerToMacCloseFile.class);
-                    Set<Long> ended = connections(ctx, What.END_OF_STREAM);
-                    for (List<Sent> c : Sends.byConnection(ctx)) {
-                        boolean playing = false;
-                        for (Sent s : c) {
-                            if (s.message() instanceof LinkViewerToMacStartPlaying) {
-                                playing = true;
-                            } else if (s.message() instanceof LinkViewerToMacStopPlaying) {
-                                playing = false;
-                            } else if (s.message() instanceof LinkViewerToMacCloseFile) {
-                                ctx.expect(!playing || ended.contains(s.connection()), "CloseFile while streaming"
-                                        + " with no StopPlaying first: " + names(c));
-                            }
-                        }
-                    }
+                    Sends.walkStreaming(ctx, (s, streaming) -> ctx.expect(!streaming
+                            || !(s.message() instanceof LinkViewerToMacCloseFile),
+                            "CloseFile while streaming with no StopPlaying first, on connection #" + s.connection()));
                 });
     }
 

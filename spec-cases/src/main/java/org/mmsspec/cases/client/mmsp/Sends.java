@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 import org.mmsspec.cases.client.ClientContext;
 import org.mmsspec.cases.client.ClientContext.Sent;
 import org.mmsspec.codec.Violation;
+import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
+import org.mmsspec.codec.mmsp.LinkViewerToMacStartStriding;
+import org.mmsspec.codec.mmsp.LinkViewerToMacStopPlaying;
 import org.mmsspec.codec.mmsp.MmsMessage;
 import org.mmsspec.codec.mmsp.TcpMessageHeader;
 import org.mmsspec.server.ConnectionEvent;
@@ -84,6 +87,40 @@ final class Sends {
     static Set<Integer> servedStreams(ClientContext ctx) {
         AsfFile f = ctx.scenario().media().get(0).files().get(0);
         return f.streams().stream().map(AsfFile.Stream::number).collect(Collectors.toSet());
+    }
+
+    /** One message of a connection, and whether the client was streaming when it sent it. */
+    interface Step {
+        void at(Sent s, boolean streaming);
+    }
+
+    /**
+     * Walks each connection that never saw the content end, telling each message whether it came while streaming
+     * (after StartPlaying or StartStriding, before StopPlaying). Meant for a server paced in real time and a client
+     * stopped mid-stream, where the end of the content never comes between.
+     */
+    static void walkStreaming(ClientContext ctx, Step step) {
+        ctx.requireMmst();
+        if (!ctx.hasSent(LinkViewerToMacStartPlaying.class) && !ctx.hasSent(LinkViewerToMacStartStriding.class)) {
+            ctx.skip("the client never started streaming; it sent " + ctx.names());
+        }
+        Set<Long> ended = Set.copyOf(ctx.events().stream().filter(e -> e.what() == What.END_OF_STREAM)
+                .map(ConnectionEvent::connection).toList());
+        for (List<Sent> c : byConnection(ctx)) {
+            if (ended.contains(c.get(0).connection())) {
+                continue; // after the end of the content the client is READY again, whenever that was
+            }
+            boolean streaming = false;
+            for (Sent s : c) {
+                step.at(s, streaming);
+                if (s.message() instanceof LinkViewerToMacStartPlaying
+                        || s.message() instanceof LinkViewerToMacStartStriding) {
+                    streaming = true;
+                } else if (s.message() instanceof LinkViewerToMacStopPlaying) {
+                    streaming = false;
+                }
+            }
+        }
     }
 
     // ---- until conditions
