@@ -5,7 +5,6 @@ import static org.mmsspec.codec.Level.MUST;
 import java.util.Optional;
 
 import org.mmsspec.cases.client.ClientCaseGroup;
-import org.mmsspec.cases.client.ClientContext;
 import org.mmsspec.codec.mmsp.LinkViewerToMacConnectFunnel;
 import org.mmsspec.codec.mmsp.LinkViewerToMacOpenFile;
 import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
