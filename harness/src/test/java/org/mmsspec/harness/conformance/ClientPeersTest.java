@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -48,10 +49,18 @@ class ClientPeersTest {
     static final String UPDATE = "mmsspec.peers.update";
 
     /**
-     * One real client: how it is started, the one scheme it takes (none: each case's own), the user it runs as, and
-     * how many cases it runs at once.
+     * Cases at once per peer. Each case has its own server and ports, and the clients mostly wait on the network (the
+     * slowest cases wait out a silent server), so twice the cores is safe; verdicts held at 4 on 2 loaded cores.
      */
-    record Peer(String name, String command, Optional<String> scheme, Optional<String> user, int parallel) {
+    static final int PARALLEL = 4;
+    static final String FFMPEG = "ffmpeg -nostdin -v error -i {url} -c copy -f null -";
+
+    /** One real client: how it is started, the one scheme it takes (none: each case's own), the user it runs as. */
+    record Peer(String name, String command, Optional<String> scheme, Optional<String> user) {
+
+        Peer(String name, String command, String scheme) {
+            this(name, command, Optional.ofNullable(scheme), Optional.empty());
+        }
 
         String program() {
             return CommandWords.split(command).get(0);
@@ -64,17 +73,24 @@ class ClientPeersTest {
 
     static final List<Peer> PEERS = List.of(
             // FFmpeg takes no mms:// and never rolls over: one column per scheme it speaks
-            new Peer("ffmpeg-mmst", "ffmpeg -nostdin -v error -i {url} -c copy -f null -", Optional.of("mmst"),
-                    Optional.empty(), 2),
-            new Peer("ffmpeg-mmsh", "ffmpeg -nostdin -v error -i {url} -c copy -f null -", Optional.of("mmsh"),
-                    Optional.empty(), 2),
-            new Peer("vlc", "cvlc -I dummy --no-video --play-and-exit --sout=#std{access=file,mux=dummy,dst=/dev/null} {url} vlc://quit",
-                    Optional.empty(), Optional.of("mmsuser"), 2),
-            new Peer("mplayer", "mplayer -really-quiet -nosound -vo null {url}", Optional.empty(), Optional.empty(),
-                    2),
-            new Peer("xine", "aaxine -driver stdout -kbddriver stdin -A none -N -q {url}", Optional.of("mms"),
-                    Optional.empty(), 2),
-            new Peer("mediainfo", "mediainfo {url}", Optional.of("mms"), Optional.empty(), 2));
+            new Peer("ffmpeg-mmst", FFMPEG, "mmst"),
+            new Peer("ffmpeg-mmsh", FFMPEG, "mmsh"),
+            // played at 1x, VLC reads no faster than it plays and ignores TERM for seconds; into a null file it reads
+            // at network speed and exits by itself at the end (vlc://quit)
+            new Peer("vlc", "cvlc -I dummy --no-video --play-and-exit --sout=#std{access=file,mux=dummy,"
+                    + "dst=/dev/null} {url} vlc://quit", Optional.empty(), Optional.of("mmsuser")),
+            new Peer("mplayer", "mplayer -really-quiet -nosound -vo null {url}", null),
+            new Peer("xine", "aaxine -driver stdout -kbddriver stdin -A none -N -q {url}", "mms"),
+            new Peer("mediainfo", "mediainfo {url}", "mms"));
+
+    /**
+     * Cases whose verdict for a peer turns on a race the case cannot settle, left out of the comparison (the reports
+     * still show them). MPlayer reads whatever answer comes and writes its next command regardless: where the server
+     * answers Connect with an error hr and closes, whether its second write after that close meets the peer's RST
+     * (death by SIGPIPE, a FAIL) or it first reads the end of the stream and rolls over (a WARN or PASS) is a matter
+     * of microseconds on loopback.
+     */
+    static final Map<String, Set<String>> RACY = Map.of("mplayer", Set.of("C-MMSP-1.6-03", "C-MMSP-1.6-09"));
 
     /** The reports of the peers that ran, in column order. */
     private static final Map<String, Path> REPORTS = new LinkedHashMap<>();
@@ -106,7 +122,7 @@ class ClientPeersTest {
         p.setProperty("client", peer.command());
         peer.scheme().ifPresent(s -> p.setProperty("client.scheme", s));
         peer.user().ifPresent(u -> p.setProperty("client.user", u));
-        p.setProperty("parallel", Integer.toString(peer.parallel()));
+        p.setProperty("parallel", Integer.toString(PARALLEL));
         baseline.ifPresent(b -> p.setProperty("baseline", b.toString()));
         ClientRunOptions options = ClientRunOptions.from(p, dir);
         RunReport report;
@@ -125,7 +141,12 @@ class ClientPeersTest {
                     StandardCopyOption.REPLACE_EXISTING);
             return;
         }
-        String changes = changes(verdicts(report.results()), report.baseline());
+        Set<String> racy = RACY.getOrDefault(peer.name(), Set.of());
+        Map<String, Verdict> now = verdicts(report.results());
+        Map<String, Verdict> before = new TreeMap<>(report.baseline());
+        now.keySet().removeAll(racy);
+        before.keySet().removeAll(racy);
+        String changes = changes(now, before);
         assertThat(changes).as(peer.name() + " (" + peer.command() + ") against " + peer.baseline() + "; report in "
                 + dir.toAbsolutePath() + "; if the change is right, rerun with -D" + UPDATE + "=true").isEmpty();
     }
