@@ -319,7 +319,9 @@ public final class MmsServerSession {
             outOfOrder(out, "second OpenFile");
             return;
         }
-        if (scenario.redirect().isPresent()) {
+        String path = o.fileName().startsWith("/") ? o.fileName().substring(1) : o.fileName();
+        // a redirect to another path of this very server is served there, not redirected again
+        if (scenario.redirect().isPresent() && !scenario.redirect().get().endsWith("/" + path)) {
             String to = scenario.redirect().get();
             out.add(SessionAction.Reply.of(
                     LinkMacToViewerReportRedirect.of(LinkMacToViewerReportRedirect.REDIRECT_URL, to)));
@@ -328,7 +330,6 @@ public final class MmsServerSession {
             }
             return;
         }
-        String path = o.fileName().startsWith("/") ? o.fileName().substring(1) : o.fileName();
         var found = scenario.media(path);
         if (found.isEmpty()) {
             LinkMacToViewerReportOpenFile notFound = RecordFields.with(
