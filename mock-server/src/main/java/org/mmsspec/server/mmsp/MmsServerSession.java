@@ -633,6 +633,9 @@ public final class MmsServerSession {
             AsfFile next = file();
             out.add(SessionAction.Reply.of(LinkMacToViewerReportEndOfStream.of(
                     LinkMacToViewerReportEndOfStream.STREAM_CHANGE_FOLLOWS, playIncarnation)));
+            // logged as the hr 1 goes out, so that client cases can time what the client did after it
+            out.add(new SessionAction.Log(What.STREAMING, "ReportEndOfStream hr 1: entry " + (entryIndex + 1)
+                    + " of " + entry.files().size() + " of " + entry.path() + " follows"));
             out.add(SessionAction.Reply.of(LinkMacToViewerReportStreamChange.of(next.packetSize(),
                     next.mmsHeaderSize(), next.properties().maxBitrate())));
             if (udp()) {

@@ -31,39 +31,48 @@ final class C3_1_5_7_Redirect {
 
     static ClientCaseGroup group() {
         return ClientCaseGroup.mmsp("3.1.5.7", "Receiving a LinkMacToViewerReportRedirect Message")
-                .add(1, MUST, "after ReportRedirect the client connects again, to the new URL's host and port, and"
-                        + " starts the new connection with LinkViewerToMacConnect")
+                .add(1, MUST, "after ReportRedirect the client connects again and starts the connection on which"
+                        + " it opens the redirect URL's path with LinkViewerToMacConnect")
                 .covers("R4", "R9", "R14")
                 .server(C3_1_5_7_Redirect::redirected)
-                .until(ctx -> ctx.mmstConnections().size() > 1 && ctx.hasSent(LinkViewerToMacOpenFile.class)
-                        && ctx.all(LinkViewerToMacOpenFile.class).size() > 1 || ctx.sessionOver())
+                .until(C3_1_5_7_Redirect::reopened)
                 .check(ctx -> {
                     ctx.require(LinkViewerToMacOpenFile.class);
-                    List<Transcript> after = connectionsAfterRedirect(ctx);
-                    ctx.expect(!after.isEmpty(), "the client did not connect again after ReportRedirect; it tried "
-                            + ctx.attempts());
-                    String first = after.get(0).entries().stream().flatMap(e -> e.messages().stream())
+                    Transcript followed = ctx.mmstConnections().stream().filter(t -> opens(t, TARGET)).findFirst()
+                            .orElse(null);
+                    ctx.expect(followed != null, "the client never opened " + TARGET + " after ReportRedirect; it"
+                            + " opened " + opened(ctx) + " and tried " + ctx.attempts());
+                    String first = followed.entries().stream().flatMap(e -> e.messages().stream())
                             .map(m -> m.type().name()).findFirst().orElse("nothing");
-                    ctx.expectEqual("first message on the new connection", "LinkViewerToMacConnect", first);
+                    ctx.expectEqual("first message on the redirected connection", "LinkViewerToMacConnect", first);
                 })
-                .add(2, MUST, "after ReportRedirect the client's new OpenFile names the path of the redirect URL")
+                .add(2, MUST, "the OpenFile that follows ReportRedirect names the path of the redirect URL, not the"
+                        + " old one")
                 .covers("R7", "MMSP-3.1.5.6-R6")
                 .server(C3_1_5_7_Redirect::redirected)
-                .until(ctx -> ctx.all(LinkViewerToMacOpenFile.class).size() > 1 || ctx.sessionOver())
+                .until(C3_1_5_7_Redirect::reopened)
                 .check(ctx -> {
-                    List<String> files = ctx.all(LinkViewerToMacOpenFile.class).stream()
-                            .map(LinkViewerToMacOpenFile::fileName).toList();
                     ctx.require(LinkViewerToMacOpenFile.class);
+                    List<String> files = opened(ctx);
                     ctx.expect(files.size() > 1, "the client opened no file after ReportRedirect; it opened " + files
                             + " and tried " + ctx.attempts());
-                    ctx.expectEqual("OpenFile fileName after the redirect", TARGET,
-                            files.get(1).startsWith("/") ? files.get(1).substring(1) : files.get(1));
+                    ctx.expectEqual("OpenFile fileName after the redirect", TARGET, files.get(1));
                 });
     }
 
-    /** The MMST connections that came after the first one, the one redirected. */
-    private static List<Transcript> connectionsAfterRedirect(ClientContext ctx) {
-        List<Transcript> all = ctx.mmstConnections().stream().filter(t -> !t.entries().isEmpty()).toList();
-        return all.isEmpty() ? all : all.subList(1, all.size());
+    /** Until: a second OpenFile came, or the session is over. */
+    private static boolean reopened(ClientContext ctx) {
+        return ctx.all(LinkViewerToMacOpenFile.class).size() > 1 || ctx.sessionOver();
+    }
+
+    /** The fileName of every OpenFile, in order, without a leading slash. */
+    private static List<String> opened(ClientContext ctx) {
+        return ctx.all(LinkViewerToMacOpenFile.class).stream().map(o -> o.fileName().replaceFirst("^/", ""))
+                .toList();
+    }
+
+    private static boolean opens(Transcript t, String path) {
+        return t.entries().stream().flatMap(e -> e.messages().stream()).anyMatch(m -> m instanceof
+                LinkViewerToMacOpenFile o && o.fileName().replaceFirst("^/", "").equals(path));
     }
 }

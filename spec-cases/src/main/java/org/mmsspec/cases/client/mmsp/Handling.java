@@ -67,13 +67,30 @@ final class Handling {
 
     /** Whether {@code d} has passed since the first {@code what}. */
     static boolean since(ClientContext ctx, What what, Duration d) {
-        return firstEvent(ctx, what).map(e -> e.time().plus(d).isBefore(Instant.now())).orElse(false);
+        return firstEvent(ctx, what).map(e -> since(ctx, e, d)).orElse(false);
     }
 
-    /** Whether the client closed an MMST connection before the first {@code what} (or without one at all). */
+    static boolean since(ClientContext ctx, ConnectionEvent e, Duration d) {
+        return e.time().plus(d).isBefore(Instant.now());
+    }
+
+    /** Whether the client ended an MMST connection (a close, or a CloseFile the server closed on) in [from, to). */
+    static boolean leftBetween(ClientContext ctx, Instant from, Instant to) {
+        return ctx.events().stream().filter(e -> e.protocol() != Protocol.MMSU && !e.time().isBefore(from)
+                && e.time().isBefore(to)).anyMatch(e -> e.what() == What.CLOSED_BY_CLIENT
+                        || e.what() == What.CLOSED_BY_SERVER && e.detail().equals("CloseFile"));
+    }
+
+    /**
+     * Whether the client closed a connection that reached streaming before the first {@code what} (or without one at
+     * all); connections that never streamed (xine's probe session) do not count.
+     */
     static boolean clientLeftBefore(ClientContext ctx, What what) {
         Optional<ConnectionEvent> mark = firstEvent(ctx, what);
-        return ctx.events().stream().anyMatch(e -> e.what() == What.CLOSED_BY_CLIENT && e.protocol() != Protocol.MMSU
+        List<ConnectionEvent> ev = ctx.events();
+        Set<Long> streamed = new java.util.HashSet<>();
+        ev.stream().filter(e -> e.what() == What.STREAMING).forEach(e -> streamed.add(e.connection()));
+        return ev.stream().anyMatch(e -> e.what() == What.CLOSED_BY_CLIENT && streamed.contains(e.connection())
                 && (mark.isEmpty() || e.sequence() < mark.get().sequence()));
     }
 
