@@ -27,8 +27,8 @@ final class C3_1_5_19_StreamChange {
                         .media("sample.asf", AsfFile.sample(), AsfFile.sample()))
                 .check(ctx -> {
                     Handling.playedToTheEnd(ctx);
-                    ctx.expectEqual("ReadBlock messages (one for the first header only)", 1,
-                            ctx.all(LinkViewerToMacReadBlock.class).size());
+                    ctx.expectEqual("ReadBlock messages on the streaming connection (the first header's only)", 1L,
+                            Handling.onStreamingConnections(ctx, LinkViewerToMacReadBlock.class));
                 })
                 .add(2, MUST, "over UDP, the client answers ReportStreamChange with a new ReadBlock for the next"
                         + " entry's header")

@@ -2,9 +2,6 @@ package org.mmsspec.cases.client.mmsp;
 
 import static org.mmsspec.codec.Level.MUST;
 
-import java.util.List;
-import java.util.Map;
-
 import org.mmsspec.cases.client.ClientCaseGroup;
 import org.mmsspec.server.asf.AsfFile;
 import org.mmsspec.server.scenario.Pacing;
@@ -28,7 +25,7 @@ final class C3_1_5_2_ReceivingAPacket {
                 .add(2, MUST, "every byte in its own TCP segment: the client reassembles messages and Data packets"
                         + " and plays to the end")
                 .covers("R1")
-                .server(b -> b.faults(Handling.faults(true, false, null, null, 0x0C, List.of(), Map.of())))
+                .server(b -> b.faults(Handling.oneByteSegments()))
                 .check(Handling::playedToTheEnd)
                 .add(3, MUST, "ReportEndOfStream hr 1 and ReportStreamChange in one command packet (a playlist):"
                         + " the client reads both messages and plays the second entry to its end")
@@ -37,7 +34,7 @@ final class C3_1_5_2_ReceivingAPacket {
                         + " differs from that one only in the two replies sharing one TcpMessageHeader.")
                 .server(b -> b.pacing(Pacing.REALTIME).serverVersion(C3_1_5_18_EndOfStream.WMS9)
                         .media("sample.asf", AsfFile.sample(), AsfFile.sample())
-                        .faults(Handling.faults(false, true, null, null, 0x0C, List.of(), Map.of())))
+                        .faults(Handling.combineMessages()))
                 .check(Handling::playedToTheEnd);
     }
 }

@@ -70,8 +70,7 @@ final class C3_1_ClientDetails {
                 .check(Handling::stoppedWithinBound)
                 .add(7, SHOULD, "the server closes the connection halfway through ReportOpenFile: the client stops"
                         + " within 3 s (no crash, no hanging on)")
-                .server(b -> b.faults(Handling.faults(false, false, "LinkMacToViewerReportOpenFile", null, 0x0C,
-                        java.util.List.of(), java.util.Map.of())))
+                .server(b -> b.faults(Handling.closeMidMessage("LinkMacToViewerReportOpenFile")))
                 .until(Handling::boundOver)
                 .check(ctx -> {
                     ctx.requireMmst();
@@ -81,8 +80,7 @@ final class C3_1_ClientDetails {
                 .add(8, SHOULD, "16 bytes of garbage after ReportOpenFile (neither a TcpMessageHeader nor a valid"
                         + " Data packet): the client treats it as an error and does not go on to streaming")
                 .covers("MMSP-3.1.5.2-R5", "MMSP-3.1.5.2-R8")
-                .server(b -> b.faults(Handling.faults(false, false, null, "LinkMacToViewerReportOpenFile", 0x0C,
-                        java.util.List.of(), java.util.Map.of())))
+                .server(b -> b.faults(Handling.garbageAfter("LinkMacToViewerReportOpenFile")))
                 .until(ctx -> ctx.streaming() || Handling.closedOrBoundOver(ctx))
                 .check(ctx -> {
                     ctx.require(LinkViewerToMacOpenFile.class);

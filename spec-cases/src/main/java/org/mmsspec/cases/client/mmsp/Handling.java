@@ -26,24 +26,35 @@ final class Handling {
     private Handling() {
     }
 
-    // ---- faults
+    // ---- faults: each of the case's server faults alone
 
-    static Faults faults(boolean oneByte, boolean combine, String closeMid, String garbage, int lastFlag,
-            List<Faults.FieldOverride> overrides, Map<String, Duration> delays) {
-        return new Faults(delays, Set.of(), overrides, oneByte, combine, closeMid, garbage, lastFlag);
+    static Faults oneByteSegments() {
+        return new Faults(Map.of(), Set.of(), List.of(), true, false, null, null, 0x0C);
+    }
+
+    static Faults combineMessages() {
+        return new Faults(Map.of(), Set.of(), List.of(), false, true, null, null, 0x0C);
+    }
+
+    static Faults closeMidMessage(String message) {
+        return new Faults(Map.of(), Set.of(), List.of(), false, false, message, null, 0x0C);
+    }
+
+    static Faults garbageAfter(String message) {
+        return new Faults(Map.of(), Set.of(), List.of(), false, false, null, message, 0x0C);
     }
 
     static Faults headerLastFlag(int flag) {
-        return faults(false, false, null, null, flag, List.of(), Map.of());
+        return new Faults(Map.of(), Set.of(), List.of(), false, false, null, null, flag);
     }
 
     static Faults override(String message, String field, Object value) {
-        return faults(false, false, null, null, 0x0C, List.of(new Faults.FieldOverride(message, field, value)),
-                Map.of());
+        return new Faults(Map.of(), Set.of(), List.of(new Faults.FieldOverride(message, field, value)), false, false,
+                null, null, 0x0C);
     }
 
     static Faults delay(String message, Duration d) {
-        return faults(false, false, null, null, 0x0C, List.of(), Map.of(message, d));
+        return new Faults(Map.of(message, d), Set.of(), List.of(), false, false, null, null, 0x0C);
     }
 
     // ---- what the client did next
@@ -59,6 +70,19 @@ final class Handling {
             }
         }
         return List.of();
+    }
+
+    /** How many {@code type} messages the client sent on connections that reached streaming (not on probes). */
+    static long onStreamingConnections(ClientContext ctx, Class<? extends MmsMessage> type) {
+        Set<Long> streamed = streamedConnections(ctx);
+        return ctx.sent().stream().filter(s -> streamed.contains(s.connection()) && type.isInstance(s.message()))
+                .count();
+    }
+
+    static Set<Long> streamedConnections(ClientContext ctx) {
+        Set<Long> out = new java.util.HashSet<>();
+        ctx.events().stream().filter(e -> e.what() == What.STREAMING).forEach(e -> out.add(e.connection()));
+        return out;
     }
 
     static Optional<ConnectionEvent> firstEvent(ClientContext ctx, What what) {
@@ -87,10 +111,8 @@ final class Handling {
      */
     static boolean clientLeftBefore(ClientContext ctx, What what) {
         Optional<ConnectionEvent> mark = firstEvent(ctx, what);
-        List<ConnectionEvent> ev = ctx.events();
-        Set<Long> streamed = new java.util.HashSet<>();
-        ev.stream().filter(e -> e.what() == What.STREAMING).forEach(e -> streamed.add(e.connection()));
-        return ev.stream().anyMatch(e -> e.what() == What.CLOSED_BY_CLIENT && streamed.contains(e.connection())
+        Set<Long> streamed = streamedConnections(ctx);
+        return ctx.events().stream().anyMatch(e -> e.what() == What.CLOSED_BY_CLIENT && streamed.contains(e.connection())
                 && (mark.isEmpty() || e.sequence() < mark.get().sequence()));
     }
 
