@@ -187,6 +187,10 @@ public final class ClientCaseRunner {
             verdict = findings.stream().map(Finding::verdict).reduce(Verdict.PASS, Verdict::worst);
             message = ended != null ? ended.toString() : findings.isEmpty() ? "" : findings.get(0).toString();
         }
+        if (!ctx.notes().isEmpty() && error == null) {
+            String n = String.join("; ", ctx.notes());
+            message = message.isEmpty() ? n : message + " [" + n + "]";
+        }
         if (settings.run().strict() && verdict == Verdict.WARN) {
             verdict = Verdict.FAIL;
         }
