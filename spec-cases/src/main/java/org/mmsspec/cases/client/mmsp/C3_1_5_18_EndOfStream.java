@@ -42,7 +42,7 @@ final class C3_1_5_18_EndOfStream {
         return ClientCaseGroup.mmsp("3.1.5.18", "Receiving a LinkMacToViewerReportEndOfStream Message")
                 .add(1, MUST, "ReportEndOfStream hr 1 from a version 9 server is not the end: the client stays"
                         + " connected, waiting for ReportStreamChange (which the server holds back 3 s)")
-                .covers("R6", "R12")
+                .covers("R12")
                 .server(b -> b.pacing(Pacing.REALTIME).serverVersion(WMS9)
                         .media("sample.asf", AsfFile.sample(), AsfFile.sample())
                         .faults(Handling.delay("LinkMacToViewerReportStreamChange", CHANGE_DELAY)))

@@ -20,8 +20,7 @@ final class C3_1_5_19_StreamChange {
     static ClientCaseGroup group() {
         return ClientCaseGroup.mmsp("3.1.5.19", "Receiving a LinkMacToViewerReportStreamChange Message")
                 .add(1, MUST, "over TCP, after ReportStreamChange the client takes the next entry's header from"
-                        + " the TCP connection (no ReadBlock) and plays that entry to its end (paced, so that leaving early"
-                        + " shows)")
+                        + " the TCP connection (no ReadBlock) and plays that entry to its end, paced")
                 .covers("R3", "MMSP-3.1.5.12-R1")
                 .server(b -> b.pacing(Pacing.REALTIME).serverVersion(C3_1_5_18_EndOfStream.WMS9)
                         .media("sample.asf", AsfFile.sample(), AsfFile.sample()))
