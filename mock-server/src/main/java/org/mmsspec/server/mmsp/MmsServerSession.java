@@ -320,8 +320,7 @@ public final class MmsServerSession {
             return;
         }
         String path = o.fileName().startsWith("/") ? o.fileName().substring(1) : o.fileName();
-        // a redirect to another path of this very server is served there, not redirected again
-        if (scenario.redirect().isPresent() && !scenario.redirect().get().endsWith("/" + path)) {
+        if (scenario.redirect().isPresent() && !redirectsHere(scenario.redirect().get(), path)) {
             String to = scenario.redirect().get();
             out.add(SessionAction.Reply.of(
                     LinkMacToViewerReportRedirect.of(LinkMacToViewerReportRedirect.REDIRECT_URL, to)));
@@ -345,6 +344,12 @@ public final class MmsServerSession {
             return;
         }
         reportOpenFile(o.playIncarnation(), out);
+    }
+
+    /** A redirect to {@code path} at this server's own MMST port is served there, not redirected again. */
+    private boolean redirectsHere(String url, String path) {
+        int port = scenario.listener(Protocol.MMST).port();
+        return port != 0 && url.endsWith(":" + port + "/" + path);
     }
 
     private void challenge(long inc, List<SessionAction> out) {
