@@ -35,8 +35,6 @@ import org.mmsspec.server.scenario.Scenario;
  */
 public final class ClientCaseRunner {
 
-    private static final String MEDIA = "sample.asf";
-
     private final ClientLauncher launcher;
     private final ClientSettings settings;
 
@@ -59,7 +57,7 @@ public final class ClientCaseRunner {
                 .withServer(Protocol.MMSH, mmsh);
         try (MockMmsServer server = startServer(c, scheme.get(), options)) {
             int port = server.port(Protocol.MMST);
-            ClientUrl url = new ClientUrl(scheme.get(), server.host(), port, MEDIA, port, port, port);
+            ClientUrl url = new ClientUrl(scheme.get(), server.host(), port, c.path(), port, port, port);
             if (c.tagged(ClientCase.CREDENTIALS_IN_URL) && server.scenario().credentials().isPresent()) {
                 var cred = server.scenario().credentials().get();
                 url = url.withUserInfo(cred.user(), cred.password());

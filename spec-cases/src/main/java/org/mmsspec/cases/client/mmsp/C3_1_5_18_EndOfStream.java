@@ -1,17 +1,16 @@
 package org.mmsspec.cases.client.mmsp;
 
 import static org.mmsspec.codec.Level.MUST;
-import static org.mmsspec.codec.Level.SHOULD;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.mmsspec.cases.client.ClientCaseGroup;
 import org.mmsspec.cases.client.ClientContext;
-import org.mmsspec.codec.Level;
-import org.mmsspec.codec.Profile;
-import org.mmsspec.codec.mmsp.LinkViewerToMacLogging;
+import org.mmsspec.codec.Section;
+import org.mmsspec.codec.mmsp.LinkViewerToMacCloseFile;
 import org.mmsspec.server.ConnectionEvent;
 import org.mmsspec.server.ConnectionEvent.What;
 import org.mmsspec.server.asf.AsfFile;
@@ -56,20 +55,22 @@ final class C3_1_5_18_EndOfStream {
                     ctx.expect(!Handling.leftBetween(ctx, hr1.time(), changeDue), "the client took hr 1 for the"
                             + " end: it left before ReportStreamChange came; it sent " + ctx.names());
                 })
-                .add(2, SHOULD, "a ReportEndOfStream the client did not ask for (no StopPlaying) is answered with"
-                        + " LinkViewerToMacLogging")
-                .covers("R4")
-                .erratum("No open-source client sends Logging (FFmpeg, VLC, MPlayer, libmms, xine) and no known"
-                        + " server needs it to end a session, so a missing Logging is a WARN; with the literal"
-                        + " profile it is the MUST of 3.1.5.18.")
+                .add(2, MUST, "once the content has ended (ReportEndOfStream hr 0) and the client has sent"
+                        + " CloseFile, it closes the TCP connection and sends nothing more")
+                .covers("MMSP-3.1.4.8-R5")
+                .judgedBy(Section.mmsp("3.1.4.8"))
                 .check(ctx -> {
                     ctx.requireMmst();
-                    if (Handling.firstEvent(ctx, What.END_OF_STREAM).isEmpty()) {
-                        ctx.skip("the content never ended (no ReportEndOfStream); the client sent " + ctx.names());
+                    if (!ctx.hasSent(LinkViewerToMacCloseFile.class)) {
+                        ctx.skip("the client sent no CloseFile (3.1.4.8-01 judges that); it sent " + ctx.names());
                     }
-                    Level level = ctx.settings().profile() == Profile.LITERAL ? MUST : SHOULD;
-                    ctx.check(ctx.clientCase().section(), level, ctx.hasSent(LinkViewerToMacLogging.class),
-                            "ReportEndOfStream hr 0 got no Logging; the client sent " + ctx.names(), null, null);
+                    List<String> after = Handling.namesAfter(ctx, LinkViewerToMacCloseFile.class);
+                    ctx.expect(after.isEmpty(), "the client went on after CloseFile: " + after);
+                    // the server closes on CloseFile too (3.2.5.17); either close ends the connection
+                    boolean closed = ctx.events().stream().anyMatch(e -> e.what() == What.CLOSED_BY_CLIENT
+                            || e.what() == What.CLOSED_BY_SERVER && e.detail().equals("CloseFile"));
+                    ctx.expect(closed || ctx.exit().byItself(), "the connection stayed open after CloseFile; "
+                            + ctx.exit().summary());
                 });
     }
 }
