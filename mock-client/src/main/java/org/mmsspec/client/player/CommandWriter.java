@@ -1,0 +1,55 @@
+package org.mmsspec.client.player;
+
+import static org.mmsspec.client.player.PlayerFault.CHUNK_COUNT_LITERAL;
+import static org.mmsspec.client.player.PlayerFault.CHUNK_COUNT_WRONG;
+import static org.mmsspec.client.player.PlayerFault.MBZ_NON_ZERO;
+import static org.mmsspec.client.player.PlayerFault.MESSAGE_LENGTH_LIES;
+import static org.mmsspec.client.player.PlayerFault.PADDING_NON_ZERO;
+import static org.mmsspec.client.player.PlayerFault.SEQ_FROM_ONE;
+import static org.mmsspec.client.player.PlayerFault.SEQ_SKIPS;
+import static org.mmsspec.client.player.PlayerFault.WRONG_MID;
+import static org.mmsspec.client.player.PlayerFault.WRONG_REP;
+import static org.mmsspec.client.player.PlayerFault.WRONG_SEAL;
+import static org.mmsspec.client.player.PlayerFault.WRONG_SESSION_ID;
+
+import org.mmsspec.codec.mmsp.CommandPacket;
+import org.mmsspec.codec.mmsp.CommandPacketCodec;
+import org.mmsspec.codec.mmsp.MmsMessage;
+import org.mmsspec.codec.mmsp.TcpMessageHeader;
+
+/**
+ * The player's command packets (MS-MMSP 2.2.3): its own seq from 0, one per packet, and the header as deployed peers
+ * write it, unless a fault bends a field. One writer per TCP connection.
+ */
+final class CommandWriter {
+
+    /** Offset of the MID's direction half (0x0003) in a packet's first message. */
+    private static final int MID_DIRECTION = 32 + 4 + 2;
+
+    private final PlayerConfig config;
+    private int seq;
+
+    CommandWriter(PlayerConfig config) {
+        this.config = config;
+        this.seq = config.has(SEQ_FROM_ONE) ? 1 : 0;
+    }
+
+    byte[] encode(MmsMessage... messages) {
+        CommandPacket canonical = CommandPacket.of(seq & 0xFFFF, messages);
+        seq += config.has(SEQ_SKIPS) ? 2 : 1;
+        TcpMessageHeader h = canonical.header();
+        long length = h.messageLength() + (config.has(MESSAGE_LENGTH_LIES) ? 8 : 0);
+        long chunks = config.has(CHUNK_COUNT_LITERAL) ? (h.messageLength() + 16) / 8
+                : h.chunkCount() + (config.has(CHUNK_COUNT_WRONG) ? 1 : 0);
+        TcpMessageHeader bent = new TcpMessageHeader(config.has(WRONG_REP) ? 2 : h.rep(), h.version(),
+                h.versionMinor(), config.has(PADDING_NON_ZERO) ? 1 : h.padding(),
+                config.has(WRONG_SESSION_ID) ? h.sessionId() + 1 : h.sessionId(), length,
+                config.has(WRONG_SEAL) ? 0x21534D4DL : h.seal(), chunks, h.seq(),
+                config.has(MBZ_NON_ZERO) ? 1 : h.MBZ(), h.timeSent());
+        byte[] b = CommandPacketCodec.encode(new CommandPacket(bent, canonical.messages()));
+        if (config.has(WRONG_MID)) {
+            b[MID_DIRECTION] = 0x04;
+        }
+        return b;
+    }
+}

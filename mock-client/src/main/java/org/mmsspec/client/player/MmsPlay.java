@@ -1,0 +1,539 @@
+package org.mmsspec.client.player;
+
+import static org.mmsspec.client.player.PlayerFault.*;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.mmsspec.client.AsfHeader;
+import org.mmsspec.client.MmstClient;
+import org.mmsspec.client.MockClientException;
+import org.mmsspec.client.Outcome;
+import org.mmsspec.client.UdpDataChannel;
+import org.mmsspec.codec.Bytes;
+import org.mmsspec.codec.DataPacket;
+import org.mmsspec.codec.mmsp.LinkMacToViewerPing;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportConnectedEX;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportConnectedFunnel;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportDisconnectedFunnel;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportEndOfStream;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportFunnelInfo;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportOpenFile;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportReadBlock;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportRedirect;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportStartedPlaying;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamChange;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamSwitch;
+import org.mmsspec.codec.mmsp.LinkMacToViewerSecurityChallenge;
+import org.mmsspec.codec.mmsp.LinkViewerToMacCloseFile;
+import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
+import org.mmsspec.codec.mmsp.LinkViewerToMacConnectFunnel;
+import org.mmsspec.codec.mmsp.LinkViewerToMacFunnelInfo;
+import org.mmsspec.codec.mmsp.LinkViewerToMacOpenFile;
+import org.mmsspec.codec.mmsp.LinkViewerToMacPong;
+import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
+import org.mmsspec.codec.mmsp.LinkViewerToMacSecurityResponse;
+import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
+import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
+import org.mmsspec.codec.mmsp.MmsMessage;
+import org.mmsspec.codec.mmsp.StreamSwitchEntry;
+
+/**
+ * One MMS attempt over TCP, with Data over TCP (mmst) or UDP (mmsu): the client's sequence of MS-MMSP 3.1.5 from
+ * Connect to CloseFile, with every reply checked for its hr and every read bounded. Ends normally at the end of the
+ * stream, returns the new URL of a redirect, or throws {@link PlayEnd}.
+ */
+final class MmsPlay {
+
+    /** Incarnations as a WMF 9 client counts them (3.1.1): PlayIncarnation from 9, HeaderIncarnation from 1. */
+    private static final long OPEN_INCARNATION = 9;
+    private static final long HEADER_INCARNATION = 1;
+    /** How long one poll of a connection waits, so that stop() and the UDP channel get their turn. */
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration LATE_PONG_DELAY = Duration.ofSeconds(3);
+    /** hr values of a server at its limit: no rollover after them (rollover rules). */
+    static final Set<Long> SESSION_LIMITS = Set.of(0xC00D000FL /* NS_E_TOO_MANY_SESS */,
+            0xC00D000EL /* NS_E_NETWORK_BUSY */);
+    static final long E_ACCESSDENIED = 0x80070005L;
+
+    private final PlayContext ctx;
+    private final URI url;
+    private final int port;
+    private final boolean udpWanted;
+    private final CommandWriter writer;
+    /** Units taken from the connection but not consumed yet: MmsMessage or DataPacket, in arrival order. */
+    private final ArrayDeque<Object> pending = new ArrayDeque<>();
+    private MmstClient client;
+    private UdpDataChannel udp;
+    private boolean established;
+    private boolean playing;
+    private long readsBefore;
+    private long openFileId;
+    private int dataPackets;
+    private int pongs;
+
+    MmsPlay(PlayContext ctx, URI url, int port, boolean udp) {
+        this.ctx = ctx;
+        this.url = url;
+        this.port = port;
+        this.udpWanted = udp;
+        this.writer = new CommandWriter(ctx.config());
+    }
+
+    Optional<URI> run() {
+        String host = url.getHost();
+        try {
+            client = MmstClient.connect(host, port, ctx.config().timeout());
+        } catch (MockClientException e) {
+            throw new PlayEnd(PlayEnd.Kind.ROLL_OVER, "cannot connect: " + e.getMessage());
+        }
+        client.autoPong(false);
+        ctx.opened(client);
+        try {
+            return session(host);
+        } finally {
+            if (udp != null) {
+                udp.close();
+            }
+            client.close();
+        }
+    }
+
+    private Optional<URI> session(String host) {
+        LinkViewerToMacConnect connect = new LinkViewerToMacConnect(
+                ctx.has(WRONG_CONNECT_INCARNATION) ? 0 : LinkViewerToMacConnect.MMS_DISABLE_PACKET_PAIR,
+                ctx.has(WRONG_REVISIONS) ? 0x0004000AL : LinkViewerToMacConnect.MAC_TO_VIEWER_REVISION,
+                ctx.has(WRONG_REVISIONS) ? 0x0003001BL : LinkViewerToMacConnect.VIEWER_TO_MAC_REVISION,
+                subscriberName(host), "", "");
+        LinkViewerToMacFunnelInfo funnelInfo =
+                new LinkViewerToMacFunnelInfo(LinkViewerToMacFunnelInfo.MMS_DISABLE_PACKET_PAIR);
+        boolean withFunnelInfo = !ctx.has(NO_FUNNEL_INFO);
+        if (ctx.has(COMBINES_MESSAGES) && withFunnelInfo) {
+            send(connect, funnelInfo);
+            connected(await(LinkMacToViewerReportConnectedEX.class));
+            ok(await(LinkMacToViewerReportFunnelInfo.class).hr(), "ReportFunnelInfo");
+        } else {
+            send(connect);
+            connected(await(LinkMacToViewerReportConnectedEX.class));
+            if (withFunnelInfo) {
+                send(funnelInfo);
+                ok(await(LinkMacToViewerReportFunnelInfo.class).hr(), "ReportFunnelInfo");
+            }
+        }
+        funnel();
+        Optional<URI> redirect = openFile();
+        if (redirect.isPresent()) {
+            return redirect;
+        }
+        AsfHeader header = readHeader();
+        play(header);
+        return Optional.empty();
+    }
+
+    /** NSPlayer 9 (WMF 9 SDK), the player's GUID, and the Host element (2.2.4.17). */
+    private String subscriberName(String host) {
+        String guid = ctx.guidForConnection();
+        if (ctx.has(GUID_WITH_0X)) {
+            String[] p = guid.substring(1, guid.length() - 1).toLowerCase(java.util.Locale.ROOT).split("-");
+            guid = "{0x" + String.join("-0x", p) + "}";
+        }
+        String hostParam = "Host: " + host + ":" + port;
+        return ctx.has(NO_GUID) ? "NSPlayer/9.0.0.2980; " + hostParam
+                : "NSPlayer/9.0.0.2980; " + guid + "; " + hostParam;
+    }
+
+    private void connected(LinkMacToViewerReportConnectedEX ex) {
+        if (ex.hr() != 0) {
+            // a server that refuses this protocol (NS_E_MMS_NOT_SUPPORTED) leaves the next protocol to try
+            throw hrError("ReportConnectedEX", ex.hr(), PlayEnd.Kind.ROLL_OVER);
+        }
+        ctx.log("connected: " + ex.ServerVersionInfo());
+    }
+
+    /** ConnectFunnel: UDP for mmsu, retried over TCP where the server refuses the UDP funnel (3.1.5.5). */
+    private void funnel() {
+        if (udpWanted) {
+            udp = client.openUdp();
+            send(LinkViewerToMacConnectFunnel.of(ctx.has(MALFORMED_FUNNEL_NAME)
+                    ? "\\\\" + localAddress() + "\\UDP" : udp.funnelName()));
+            MmsMessage m = await(LinkMacToViewerReportConnectedFunnel.class,
+                    LinkMacToViewerReportDisconnectedFunnel.class);
+            if (m instanceof LinkMacToViewerReportConnectedFunnel ok) {
+                ok(ok.hr(), "ReportConnectedFunnel");
+                ctx.log("funnel: UDP port " + udp.port());
+                return;
+            }
+            long hr = ((LinkMacToViewerReportDisconnectedFunnel) m).hr();
+            udp.close();
+            udp = null;
+            if (ctx.has(NO_TCP_RETRY)) {
+                throw hrError("ReportDisconnectedFunnel", hr == 0 ? 0x80004005L : hr, PlayEnd.Kind.ERROR);
+            }
+            ctx.log(String.format("UDP funnel refused (hr 0x%08X): retrying over TCP", hr));
+        }
+        send(LinkViewerToMacConnectFunnel.of(ctx.has(MALFORMED_FUNNEL_NAME) ? "\\\\" + localAddress() + "\\TCP"
+                : "\\\\" + localAddress() + "\\TCP\\" + client.localPort()));
+        ok(await(LinkMacToViewerReportConnectedFunnel.class).hr(), "ReportConnectedFunnel");
+    }
+
+    private String localAddress() {
+        String h = url.getHost();
+        return h.startsWith("[") ? h.substring(1, h.length() - 1) : "127.0.0.1".equals(h) ? h : "127.0.0.1";
+    }
+
+    /** OpenFile, answering BASIC challenges (3.1.5.8); the redirect's URL where the server sends one (3.1.5.7). */
+    private Optional<URI> openFile() {
+        send(LinkViewerToMacOpenFile.of(OPEN_INCARNATION, path(), Bytes.EMPTY));
+        boolean answered = false;
+        while (true) {
+            MmsMessage m = await(LinkMacToViewerReportOpenFile.class, LinkMacToViewerSecurityChallenge.class,
+                    LinkMacToViewerReportRedirect.class);
+            if (m instanceof LinkMacToViewerReportRedirect r) {
+                ok(r.hr(), "ReportRedirect");
+                if (ctx.has(IGNORES_REDIRECT)) {
+                    throw new PlayEnd(PlayEnd.Kind.ERROR, "redirected to " + r.wszLocation() + ": not followed");
+                }
+                ctx.log("redirect to " + r.wszLocation());
+                closeFileless();
+                return Optional.of(URI.create(r.wszLocation()));
+            }
+            if (m instanceof LinkMacToViewerSecurityChallenge ch) {
+                if (ctx.has(IGNORES_CHALLENGE)) {
+                    ctx.log("challenge ignored");
+                    openFileId = 1;
+                    established = true;
+                    return Optional.empty();
+                }
+                if (ctx.config().credentials().isEmpty() || answered) {
+                    throw new PlayEnd(PlayEnd.Kind.AUTH, answered ? "the server challenged the credentials again"
+                            : "the server asks for credentials and none were given");
+                }
+                send(LinkViewerToMacSecurityResponse.of(ch.playIncarnation(), ch.cookie(), basicToken()));
+                answered = true;
+                continue;
+            }
+            LinkMacToViewerReportOpenFile open = (LinkMacToViewerReportOpenFile) m;
+            if (open.hr() != 0 && answered) {
+                throw hrError("ReportOpenFile after SecurityResponse", open.hr(), PlayEnd.Kind.AUTH);
+            }
+            ok(open.hr(), "ReportOpenFile");
+            openFileId = ctx.has(ASSUMES_OPEN_FILE_ID_1) ? 1 : open.openFileId();
+            established = true;
+            ctx.log("file opened: openFileId " + open.openFileId());
+            return Optional.empty();
+        }
+    }
+
+    /** The URL's path without its leading slash and without percent-encoding (2.2.4.21). */
+    private String path() {
+        String p = url.getPath() == null ? "" : url.getPath();
+        if (url.getQuery() != null) {
+            p += "?" + url.getQuery();
+        }
+        p = p.startsWith("/") ? p.substring(1) : p;
+        if (!ctx.has(PERCENT_ENCODED_PATH)) {
+            return p;
+        }
+        StringBuilder b = new StringBuilder();
+        for (byte c : p.getBytes(StandardCharsets.UTF_8)) {
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "/_~-".indexOf(c) >= 0) {
+                b.append((char) c);
+            } else {
+                b.append(String.format("%%%02X", c & 0xFF));
+            }
+        }
+        return b.toString();
+    }
+
+    /** base64(user:password) and a NUL (2.2.4.24). */
+    private Bytes basicToken() {
+        PlayerConfig.Credentials c = ctx.config().credentials().orElseThrow();
+        byte[] b64 = Base64.getEncoder().encode((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8));
+        byte[] t = java.util.Arrays.copyOf(b64, b64.length + (ctx.has(BASIC_TOKEN_NOT_TERMINATED) ? 0 : 1));
+        return Bytes.copyOf(t);
+    }
+
+    /** ReadBlock (2.2.4.23), its reply, and the header's Data packets. */
+    private AsfHeader readHeader() {
+        LinkViewerToMacReadBlock rb = LinkViewerToMacReadBlock.of(openFileId, HEADER_INCARNATION);
+        if (ctx.has(READ_BLOCK_FLAGS_ZERO) || ctx.has(READ_BLOCK_WRONG_DEADLINE)) {
+            rb = new LinkViewerToMacReadBlock(rb.openFileId(), rb.fileBlockId(), rb.offset(), rb.length(),
+                    ctx.has(READ_BLOCK_FLAGS_ZERO) ? 0 : rb.flags(), rb.padding(), rb.tEarliest(),
+                    ctx.has(READ_BLOCK_WRONG_DEADLINE) ? 0.0 : rb.tDeadline(), rb.playIncarnation(),
+                    rb.playSequence());
+        }
+        send(rb);
+        ok(await(LinkMacToViewerReportReadBlock.class).hr(), "ReportReadBlock");
+        return header();
+    }
+
+    /** Header Data packets up to the last fragment: AFFlags 0x0C, or 0x08 as deployed servers send it. */
+    private AsfHeader header() {
+        List<DataPacket> fragments = new ArrayList<>();
+        long size = 0;
+        while (true) {
+            DataPacket d = nextData();
+            fragments.add(d);
+            size += d.Payload().length();
+            if (d.AFFlags() == DataPacket.AF_HEADER_LAST_ALT && ctx.has(REJECTS_HEADER_END_08)) {
+                throw new PlayEnd(PlayEnd.Kind.ERROR, "header fragment with AFFlags 0x08 taken for broken");
+            }
+            if (d.AFFlags() == DataPacket.AF_HEADER_LAST || d.AFFlags() == DataPacket.AF_HEADER_LAST_ALT) {
+                AsfHeader h = new AsfHeader(fragments);
+                ctx.log("header: " + size + " bytes, streams " + h.streamNumbers());
+                return h;
+            }
+            if (size > MmstClient.MAX_HEADER_BYTES) {
+                throw new PlayEnd(PlayEnd.Kind.ERROR, "header beyond " + MmstClient.MAX_HEADER_BYTES + " bytes");
+            }
+        }
+    }
+
+    /** StreamSwitch listing every stream, StartPlaying, then the data to the end of the stream. */
+    private void play(AsfHeader header) {
+        start(header);
+        while (true) {
+            Object u = nextUnit();
+            if (u instanceof DataPacket) {
+                dataPackets++;
+                continue;
+            }
+            if (u instanceof LinkMacToViewerReportEndOfStream eos) {
+                if (eos.hr() == LinkMacToViewerReportEndOfStream.END_OF_ENTRY || eos.hr() == 1
+                        && ctx.has(EOS_1_AS_END)) {
+                    ctx.log("end of stream after " + dataPackets + " Data packets, " + pongs + " Pings answered");
+                    finish();
+                    return;
+                }
+                if (eos.hr() != LinkMacToViewerReportEndOfStream.STREAM_CHANGE_FOLLOWS) {
+                    throw hrError("ReportEndOfStream", eos.hr(), PlayEnd.Kind.ERROR);
+                }
+                LinkMacToViewerReportStreamChange change = await(LinkMacToViewerReportStreamChange.class);
+                ok(change.hr(), "ReportStreamChange");
+                ctx.log("stream change after " + dataPackets + " Data packets");
+                // over UDP the client asks for the new header; over TCP it follows at once (3.1.5.19)
+                start(udp != null ? readHeader() : header());
+                continue;
+            }
+            if (ctx.has(BREAKS_ON_INTERLEAVED_DATA)) {
+                throw new PlayEnd(PlayEnd.Kind.ERROR, "a command among the data: " + u);
+            }
+        }
+    }
+
+    private void start(AsfHeader header) {
+        if (ctx.has(START_BEFORE_STREAM_SWITCH)) {
+            startPlaying();
+            streamSwitch(header);
+        } else {
+            streamSwitch(header);
+            startPlaying();
+        }
+        playing = true;
+    }
+
+    private void streamSwitch(AsfHeader header) {
+        if (ctx.has(NO_STREAM_SWITCH)) {
+            return;
+        }
+        List<Integer> streams = new ArrayList<>(header.streamNumbers());
+        if (ctx.has(STREAM_SWITCH_MISSES_STREAM) && !streams.isEmpty()) {
+            streams.remove(streams.size() - 1);
+        }
+        send(LinkViewerToMacStreamSwitch.of(streams.stream().map(StreamSwitchEntry::on)
+                .toArray(StreamSwitchEntry[]::new)));
+        ok(await(LinkMacToViewerReportStreamSwitch.class).hr(), "ReportStreamSwitch");
+    }
+
+    private void startPlaying() {
+        LinkViewerToMacStartPlaying sp = LinkViewerToMacStartPlaying.of(openFileId,
+                ctx.has(START_PLAYING_BAD_POSITION) ? Double.NaN : 0.0,
+                ctx.has(START_PLAYING_INCARNATION_ZERO) ? 0 : OPEN_INCARNATION + 1);
+        send(sp);
+        ok(await(LinkMacToViewerReportStartedPlaying.class).hr(), "ReportStartedPlaying");
+    }
+
+    /** CloseFile with the server's openFileId, then the close (3.1.5.x finish). */
+    private void finish() {
+        if (!ctx.has(NO_CLOSE_FILE)) {
+            long id = openFileId + (ctx.has(WRONG_CLOSE_FILE_ID) ? 1 : 0);
+            send(new LinkViewerToMacCloseFile(ctx.has(CLOSE_FILE_INCARNATION) ? 0x1234 : 0, id));
+        }
+        client.close();
+    }
+
+    /** After a redirect the server closes; the player closes too, without CloseFile: no file was opened. */
+    private void closeFileless() {
+        client.close();
+    }
+
+    // ---- reading
+
+    /** The first pending or arriving message of one of {@code types}; Data packets wait in {@link #pending}. */
+    @SafeVarargs
+    private <T extends MmsMessage> T await(Class<? extends T>... types) {
+        while (true) {
+            for (Iterator<Object> it = pending.iterator(); it.hasNext();) {
+                Object u = it.next();
+                for (Class<? extends T> t : types) {
+                    if (t.isInstance(u)) {
+                        it.remove();
+                        return t.cast(u);
+                    }
+                }
+            }
+            Object u = pull();
+            if (u instanceof DataPacket && ctx.has(BREAKS_ON_INTERLEAVED_DATA) && !playing) {
+                throw new PlayEnd(PlayEnd.Kind.ERROR, "a Data packet while a reply was awaited");
+            }
+            pending.add(u);
+        }
+    }
+
+    /** The next Data packet; commands that come first wait in {@link #pending} for the next await. */
+    private DataPacket nextData() {
+        for (Iterator<Object> it = pending.iterator(); it.hasNext();) {
+            if (it.next() instanceof DataPacket d) {
+                it.remove();
+                return d;
+            }
+        }
+        while (true) {
+            Object u = pull();
+            if (u instanceof DataPacket d) {
+                return d;
+            }
+            if (ctx.has(BREAKS_ON_INTERLEAVED_DATA)) {
+                throw new PlayEnd(PlayEnd.Kind.ERROR, "a command among the header's Data packets: " + u);
+            }
+            pending.add(u);
+        }
+    }
+
+    private Object nextUnit() {
+        Object u = pending.poll();
+        return u != null ? u : pull();
+    }
+
+    /** The next message or Data packet from the wire, Pings answered on the way (3.1.5.x). */
+    private Object pull() {
+        long deadline = System.nanoTime() + ctx.config().timeout().toNanos();
+        while (true) {
+            ctx.checkStopped();
+            Outcome o = client.receive(POLL);
+            if (o instanceof Outcome.Received r) {
+                Object u = unit(r);
+                if (u != null) {
+                    return u;
+                }
+                deadline = System.nanoTime() + ctx.config().timeout().toNanos();
+                continue;
+            }
+            if (!(o instanceof Outcome.Timeout)) {
+                ctx.checkStopped();
+                throw lost("the connection ended: " + o.summary());
+            }
+            if (udp != null) {
+                Outcome d = udp.receive(POLL);
+                if (d instanceof Outcome.Received r && r.dataPacket().isPresent()) {
+                    return r.dataPacket().get();
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw lost("nothing came within " + ctx.config().timeout().toMillis() + " ms");
+            }
+        }
+    }
+
+    /** A received unit as one Data packet or message; null where it held only Pings. */
+    private Object unit(Outcome.Received r) {
+        long reads = client.reads();
+        long took = reads - readsBefore;
+        readsBefore = reads;
+        if (r.dataPacket().isPresent()) {
+            return r.dataPacket().get();
+        }
+        if (r.undecodable()) {
+            throw new PlayEnd(PlayEnd.Kind.ERROR, "an undecodable command packet: " + r.summary());
+        }
+        List<MmsMessage> ms = r.messages();
+        if (ms.size() > 1 && ctx.has(BREAKS_ON_COMBINED_MESSAGES)) {
+            throw new PlayEnd(PlayEnd.Kind.ERROR, "a packet with " + ms.size() + " messages");
+        }
+        if (took > 2 && ctx.has(BREAKS_ON_SEGMENTS)) {
+            throw new PlayEnd(PlayEnd.Kind.ERROR, "a packet that came in " + took + " reads");
+        }
+        Object first = null;
+        for (MmsMessage m : ms) {
+            if (m instanceof LinkMacToViewerPing) {
+                pong();
+            } else if (first == null) {
+                first = m;
+            } else {
+                pending.add(m);
+            }
+        }
+        return first;
+    }
+
+    private void pong() {
+        if (ctx.has(NO_PONG)) {
+            return;
+        }
+        if (ctx.has(LATE_PONG)) {
+            try {
+                Thread.sleep(LATE_PONG_DELAY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ctx.checkStopped();
+            }
+        }
+        send(LinkViewerToMacPong.of());
+        pongs++;
+    }
+
+    private void send(MmsMessage... messages) {
+        ctx.checkStopped();
+        try {
+            client.sendRaw(writer.encode(messages));
+        } catch (MockClientException e) {
+            ctx.checkStopped();
+            throw lost("write failed: " + e.getMessage());
+        }
+    }
+
+    // ---- errors
+
+    private PlayEnd lost(String why) {
+        return new PlayEnd(established ? PlayEnd.Kind.ERROR : PlayEnd.Kind.ROLL_OVER, why);
+    }
+
+    private void ok(long hr, String what) {
+        if (hr != 0) {
+            throw hrError(what, hr, PlayEnd.Kind.ERROR);
+        }
+    }
+
+    /** An error hr ends the play (3.1); a session limit or a refused login never rolls over. */
+    private PlayEnd hrError(String what, long hr, PlayEnd.Kind otherwise) {
+        String msg = String.format("%s hr 0x%08X", what, hr);
+        if (ctx.has(CRASHES_ON_HR_ERROR)) {
+            return new PlayEnd(PlayEnd.Kind.CRASH, msg);
+        }
+        if (SESSION_LIMITS.contains(hr)) {
+            return new PlayEnd(PlayEnd.Kind.SESSION_LIMIT, msg);
+        }
+        if (hr == E_ACCESSDENIED) {
+            return new PlayEnd(PlayEnd.Kind.AUTH, msg);
+        }
+        return new PlayEnd(otherwise, msg);
+    }
+}

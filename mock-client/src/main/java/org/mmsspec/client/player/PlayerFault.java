@@ -1,0 +1,147 @@
+package org.mmsspec.client.player;
+
+/**
+ * What the {@link ReferencePlayer} can be told to do wrong, one rule each: the client-side twin of the server
+ * mutants. Each constant is named by what the player then does and says which section it breaks; a client case
+ * proves itself by catching the fault that breaks its rule. None is on unless asked for.
+ */
+public enum PlayerFault {
+
+    // ---- TcpMessageHeader (MS-MMSP 2.2.3) on every command packet the player sends
+
+    /** Sends rep 0x02 instead of 0x01 (2.2.3). */
+    WRONG_REP,
+    /** Sends sessionId 0xB00BFACF instead of 0xB00BFACE (2.2.3). */
+    WRONG_SESSION_ID,
+    /** Sends seal "MMS!" instead of "MMS " (2.2.3). */
+    WRONG_SEAL,
+    /** Sends a MID whose direction half is 0x0004 (server to client) instead of 0x0003 (2.2.4). */
+    WRONG_MID,
+    /** Numbers its packets from 1 instead of 0 (2.2.3 seq). */
+    SEQ_FROM_ONE,
+    /** Counts seq up by 2 per packet, skipping numbers (2.2.3 seq). */
+    SEQ_SKIPS,
+    /** Sends MBZ 0x0001 (2.2.3). */
+    MBZ_NON_ZERO,
+    /** Sends chunkCount as the spec's literal words read, (messageLength + 16) / 8, not messageLength / 8 (2.2.3). */
+    CHUNK_COUNT_LITERAL,
+    /** Sends chunkCount one more than messageLength / 8 (2.2.3). */
+    CHUNK_COUNT_WRONG,
+    /** Sends messageLength 8 more than the bytes that follow offset 16 (2.2.3). */
+    MESSAGE_LENGTH_LIES,
+    /** Sends the header's padding byte 0x01 (2.2.3, SHOULD be 0). */
+    PADDING_NON_ZERO,
+    /** Puts the first two messages of the session (Connect and FunnelInfo) in one packet (3.1.5.1 forbids combining). */
+    COMBINES_MESSAGES,
+
+    // ---- LinkViewerToMacConnect (2.2.4.17) and the funnel (2.2.4.18, 2.2.4.19)
+
+    /** Writes the GUID of subscriberName with 0x prefixes, as VLC does ({0x3300ad50-0x2c39-...}) (2.2.4.17). */
+    GUID_WITH_0X,
+    /** Leaves the GUID out of subscriberName (2.2.4.17). */
+    NO_GUID,
+    /** Takes a new GUID on every reconnect (redirect, rollover, TCP retry) instead of one per player (2.2.4.17). */
+    NEW_GUID_PER_RECONNECT,
+    /** Sends MacToViewerProtocolRevision 0x0004000A and ViewerToMacProtocolRevision 0x0003001B (2.2.4.17). */
+    WRONG_REVISIONS,
+    /** Sends Connect's playIncarnation 0 instead of 0xF0F0F0EF (2.2.4.17, SHOULD). */
+    WRONG_CONNECT_INCARNATION,
+    /** Skips FunnelInfo: Connect, then ConnectFunnel at once (3.1.5.1 sequence). */
+    NO_FUNNEL_INFO,
+    /** Names the funnel {@code \\127.0.0.1\TCP} without a port (2.2.4.18 funnelName grammar). */
+    MALFORMED_FUNNEL_NAME,
+    /** After ReportDisconnectedFunnel for its UDP funnel gives up instead of retrying over TCP (3.1.5.5). */
+    NO_TCP_RETRY,
+
+    // ---- OpenFile, ReadBlock, StreamSwitch, StartPlaying (2.2.4.21-2.2.4.28, 3.1.5.x)
+
+    /** Percent-encodes every byte of the OpenFile path outside [A-Za-z0-9/_~-], dots too (2.2.4.21). */
+    PERCENT_ENCODED_PATH,
+    /** Uses openFileId 1 whatever ReportOpenFile said, as FFmpeg, VLC, MPlayer and libmms do (2.2.4.23, 2.2.4.25). */
+    ASSUMES_OPEN_FILE_ID_1,
+    /** Sends ReadBlock flags 0 instead of 0xFFFFFFFF, as MPlayer does (2.2.4.23). */
+    READ_BLOCK_FLAGS_ZERO,
+    /** Sends ReadBlock tDeadline 0.0 instead of 3600.0 (2.2.4.23). */
+    READ_BLOCK_WRONG_DEADLINE,
+    /** Sends no StreamSwitch before StartPlaying (3.1.5.x; the server then selects no stream). */
+    NO_STREAM_SWITCH,
+    /** Leaves the header's last stream out of StreamSwitch (2.2.4.28: every stream must be listed). */
+    STREAM_SWITCH_MISSES_STREAM,
+    /** Sends StartPlaying first and StreamSwitch after it (3.1.5.x order). */
+    START_BEFORE_STREAM_SWITCH,
+    /** Sends StartPlaying with playIncarnation 0 (2.2.4.25: 1 to 0xFE). */
+    START_PLAYING_INCARNATION_ZERO,
+    /** Sends StartPlaying position NaN (2.2.4.25: seconds, or DBL_MAX). */
+    START_PLAYING_BAD_POSITION,
+
+    // ---- what the player does with the server's messages (3.1.5.x)
+
+    /** Never answers a Ping (2.2.4.22, 3.1.5.x). */
+    NO_PONG,
+    /** Answers a Ping only after 3 s. */
+    LATE_PONG,
+    /** Takes a header Data packet with AFFlags 0x08 for a broken header and stops (deployed servers send it). */
+    REJECTS_HEADER_END_08,
+    /** Stops at a command packet carrying more than one message (2.2.3 "zero or more"; servers MAY combine). */
+    BREAKS_ON_COMBINED_MESSAGES,
+    /** Stops at a command packet that came in several TCP segments (TCP is a byte stream). */
+    BREAKS_ON_SEGMENTS,
+    /** Stops where a Data packet comes while a reply is awaited, or a command other than EndOfStream among data. */
+    BREAKS_ON_INTERLEAVED_DATA,
+    /** Takes ReportEndOfStream hr 1 (a playlist entry ends, StreamChange follows) for the end (3.1.5.18). */
+    EOS_1_AS_END,
+    /** On ReportRedirect, stops instead of connecting to the new URL (3.1.5.7). */
+    IGNORES_REDIRECT,
+    /** Does not answer a BASIC SecurityChallenge: goes on with ReadBlock as if the file were open (3.1.5.8). */
+    IGNORES_CHALLENGE,
+    /** Answers a BASIC challenge with the credentials not NUL-terminated (2.2.4.24). */
+    BASIC_TOKEN_NOT_TERMINATED,
+    /** Rolls over to the next protocol after an authentication failure (the rollover rules forbid it). */
+    ROLLS_OVER_ON_AUTH_FAILURE,
+    /** Dies by "SIGSEGV" where an hr reports an error, instead of a clean stop (3.1: report and stop). */
+    CRASHES_ON_HR_ERROR,
+    /** Sends CloseFile with openFileId + 1 (2.2.4.16). */
+    WRONG_CLOSE_FILE_ID,
+    /** Closes the TCP connection without CloseFile at the end (3.1.5.x finish). */
+    NO_CLOSE_FILE,
+    /** Sends CloseFile with playIncarnation 0x1234 (2.2.4.16, SHOULD 0). */
+    CLOSE_FILE_INCARNATION,
+
+    // ---- MMSH (MS-WMSP)
+
+    /** Sends {@code User-Agent: Mozilla/5.0} (2.2.1.x: NSPlayer/...). */
+    WRONG_USER_AGENT,
+    /** Sends no User-Agent (2.2.1.x). */
+    NO_USER_AGENT,
+    /** Leaves no-cache out of the Pragma (2.2.1.4, required in Describe and Play). */
+    NO_PRAGMA_NO_CACHE,
+    /** Sends a new xClientGUID on Play instead of Describe's (2.2.1.4 xClientGUID). */
+    UNSTABLE_CLIENT_GUID,
+    /** Writes stream-switch-entry stream numbers in decimal (65535:1:0) instead of hex (ffff:1:0). */
+    DECIMAL_STREAM_NUMBERS,
+    /** Sends Play without echoing the client-id Describe gave (2.2.1.4.3, MUST once known). */
+    NO_CLIENT_ID,
+    /** Sends Play without Describe first (3.1.4 sequence). */
+    PLAY_WITHOUT_DESCRIBE,
+    /** Does not take $E as the end of the play: sends another Play (3.1.5.x $E). */
+    IGNORES_MMSH_END,
+    /** Does not expect a new header after $C: stops at $C (3.1.5.x $C). */
+    IGNORES_MMSH_CHANGE,
+    /** Stops at a framing header with the B bit set (0xA4), as FFmpeg, VLC and MPlayer do (2.2.3.1.1). */
+    REJECTS_B_BIT,
+    /** Stops at a chunked response (HTTP/1.1 transfer coding). */
+    REJECTS_CHUNKED,
+    /** Plays a response that has no {@code Server: Cougar/...} header (3.1.5.x: not a WMSP server). */
+    ACCEPTS_NON_COUGAR,
+
+    // ---- rollover (mms://)
+
+    /** Tries MMST before MMSU. */
+    MMST_BEFORE_MMSU,
+    /** Rolls over from a protocol-specific scheme (mmst://, mmsu://, mmsh://) to the other protocols. */
+    ROLLS_OVER_ON_SPECIFIC_SCHEME,
+    /** Rolls over where the server reports its session limit (NS_E_TOO_MANY_SESS and kin). */
+    ROLLS_OVER_ON_SESSION_LIMIT,
+    /** Tries MMSH on port 80 instead of the URL's port. */
+    MMSH_ON_PORT_80
+}
