@@ -116,7 +116,12 @@ final class MmsPlay {
         LinkViewerToMacFunnelInfo funnelInfo =
                 new LinkViewerToMacFunnelInfo(LinkViewerToMacFunnelInfo.MMS_DISABLE_PACKET_PAIR);
         boolean withFunnelInfo = !ctx.has(NO_FUNNEL_INFO);
-        if (ctx.has(COMBINES_MESSAGES) && withFunnelInfo) {
+        if (ctx.has(FUNNEL_INFO_BEFORE_CONNECT)) {
+            send(funnelInfo);
+            send(connect);
+            connected(await(LinkMacToViewerReportConnectedEX.class));
+            ok(await(LinkMacToViewerReportFunnelInfo.class).hr(), "ReportFunnelInfo");
+        } else if (ctx.has(COMBINES_MESSAGES) && withFunnelInfo) {
             send(connect, funnelInfo);
             connected(await(LinkMacToViewerReportConnectedEX.class));
             ok(await(LinkMacToViewerReportFunnelInfo.class).hr(), "ReportFunnelInfo");

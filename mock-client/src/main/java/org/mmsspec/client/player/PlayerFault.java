@@ -31,6 +31,8 @@ public enum PlayerFault {
     MESSAGE_LENGTH_LIES,
     /** Sends the header's padding byte 0x01 (2.2.3, SHOULD be 0). */
     PADDING_NON_ZERO,
+    /** Sends FunnelInfo first and Connect second (3.1.5.1: Connect opens the session). */
+    FUNNEL_INFO_BEFORE_CONNECT,
     /** Puts the first two messages of the session (Connect and FunnelInfo) in one packet (3.1.5.1 forbids combining). */
     COMBINES_MESSAGES,
 

@@ -29,7 +29,18 @@ public final class ReferencePlayer {
     private final PlayContext ctx;
 
     public ReferencePlayer(PlayerConfig config) {
-        this.ctx = new PlayContext(config);
+        this.ctx = new PlayContext(withUserInfo(config));
+    }
+
+    /** Credentials in the URL ({@code mms://user:password@host/...}) where none are given otherwise. */
+    private static PlayerConfig withUserInfo(PlayerConfig c) {
+        String info = c.url().getUserInfo();
+        if (c.credentials().isPresent() || info == null) {
+            return c;
+        }
+        int colon = info.indexOf(':');
+        return colon < 0 ? c.withCredentials(info, "")
+                : c.withCredentials(info.substring(0, colon), info.substring(colon + 1));
     }
 
     /** The GUID this player sends in every Connect and xClientGUID. */

@@ -140,6 +140,7 @@ class ReferencePlayerTest {
     void answersPingWithPong() {
         Played p = play("mmst", b -> b.pingInterval(Duration.ofMillis(50)).pacing(Pacing.REALTIME), c -> c);
         assertThat(p.result().exitCode()).as("%s", p.result()).isZero();
+        assertThat(p.result().log()).anyMatch(l -> l.matches("end of stream after .*, [1-9]\\d* Pings answered"));
     }
 
     @Test
