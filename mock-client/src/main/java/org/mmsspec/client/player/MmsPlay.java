@@ -324,8 +324,13 @@ final class MmsPlay {
                 LinkMacToViewerReportStreamChange change = await(LinkMacToViewerReportStreamChange.class);
                 ok(change.hr(), "ReportStreamChange");
                 ctx.log("stream change after " + dataPackets + " Data packets");
-                // over UDP the client asks for the new header; over TCP it follows at once (3.1.5.19)
-                start(udp != null ? readHeader() : header());
+                // over UDP the client asks for the new header and starts again; over TCP all follows at once
+                // (3.1.5.19)
+                if (udp != null) {
+                    start(readHeader());
+                } else {
+                    header();
+                }
                 continue;
             }
             if (ctx.has(BREAKS_ON_INTERLEAVED_DATA)) {
