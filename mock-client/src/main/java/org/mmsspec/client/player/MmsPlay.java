@@ -33,15 +33,20 @@ import org.mmsspec.codec.mmsp.LinkMacToViewerReportStartedPlaying;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamChange;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamSwitch;
 import org.mmsspec.codec.mmsp.LinkMacToViewerSecurityChallenge;
+import org.mmsspec.codec.mmsp.ClientLog;
+import org.mmsspec.codec.mmsp.ClientLogInfo;
+import org.mmsspec.codec.mmsp.LinkViewerToMacCancelReadBlock;
 import org.mmsspec.codec.mmsp.LinkViewerToMacCloseFile;
 import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
 import org.mmsspec.codec.mmsp.LinkViewerToMacConnectFunnel;
 import org.mmsspec.codec.mmsp.LinkViewerToMacFunnelInfo;
+import org.mmsspec.codec.mmsp.LinkViewerToMacLogging;
 import org.mmsspec.codec.mmsp.LinkViewerToMacOpenFile;
 import org.mmsspec.codec.mmsp.LinkViewerToMacPong;
 import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
 import org.mmsspec.codec.mmsp.LinkViewerToMacSecurityResponse;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
+import org.mmsspec.codec.mmsp.LinkViewerToMacStopPlaying;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
 import org.mmsspec.codec.mmsp.MmsMessage;
 import org.mmsspec.codec.mmsp.StreamSwitchEntry;
@@ -53,15 +58,17 @@ import org.mmsspec.codec.mmsp.StreamSwitchEntry;
  */
 final class MmsPlay {
 
-    /** Incarnations as a WMF 9 client counts them (3.1.1): PlayIncarnation from 9, HeaderIncarnation from 1. */
-    private static final long OPEN_INCARNATION = 9;
-    private static final long HEADER_INCARNATION = 1;
+    /** Incarnations as a WMF 9 client counts them (3.1.1): PlayIncarnation 9..0xFE, HeaderIncarnation 1..8. */
+    private static final long FIRST_PLAY_INCARNATION = 9;
     /** How long one poll of a connection waits, so that stop() and the UDP channel get their turn. */
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration LATE_PONG_DELAY = Duration.ofSeconds(3);
+    private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
     /** hr values of a server at its limit: no rollover after them (rollover rules). */
     static final Set<Long> SESSION_LIMITS = Set.of(0xC00D000FL /* NS_E_TOO_MANY_SESS */,
-            0xC00D000EL /* NS_E_NETWORK_BUSY */);
+            0xC00D000EL /* NS_E_NETWORK_BUSY */, 0xC00D0049L /* NS_E_MAX_CLIENTS */);
+    /** Header timer (3.1.2, 3.1.6.1): tries of ReadBlock over UDP before the attempt fails. */
+    private static final int HEADER_RETRIES = 4;
     static final long E_ACCESSDENIED = 0x80070005L;
 
     private final PlayContext ctx;
@@ -79,6 +86,10 @@ final class MmsPlay {
     private long openFileId;
     private int dataPackets;
     private int pongs;
+    private long playIncarnation = FIRST_PLAY_INCARNATION - 1;
+    private long headerIncarnation;
+    private long startIncarnation = -1;
+    private LinkMacToViewerReportOpenFile openReply;
 
     MmsPlay(PlayContext ctx, URI url, int port, boolean udp) {
         this.ctx = ctx;
@@ -96,9 +107,13 @@ final class MmsPlay {
             throw new PlayEnd(PlayEnd.Kind.ROLL_OVER, "cannot connect: " + e.getMessage());
         }
         client.autoPong(false);
-        ctx.opened(client);
         try {
             return session(host);
+        } catch (PlayEnd e) {
+            if (e.kind() != PlayEnd.Kind.CRASH) {
+                closeSession(e.kind() == PlayEnd.Kind.STOPPED);
+            }
+            throw e;
         } finally {
             if (udp != null) {
                 udp.close();
@@ -196,7 +211,7 @@ final class MmsPlay {
 
     /** OpenFile, answering BASIC challenges (3.1.5.8); the redirect's URL where the server sends one (3.1.5.7). */
     private Optional<URI> openFile() {
-        send(LinkViewerToMacOpenFile.of(OPEN_INCARNATION, path(), Bytes.EMPTY));
+        send(LinkViewerToMacOpenFile.of(nextPlayIncarnation(), path(), Bytes.EMPTY));
         boolean answered = false;
         while (true) {
             MmsMessage m = await(LinkMacToViewerReportOpenFile.class, LinkMacToViewerSecurityChallenge.class,
@@ -231,6 +246,7 @@ final class MmsPlay {
             }
             ok(open.hr(), "ReportOpenFile");
             openFileId = ctx.has(ASSUMES_OPEN_FILE_ID_1) ? 1 : open.openFileId();
+            openReply = open;
             established = true;
             ctx.log("file opened: openFileId " + open.openFileId());
             return Optional.empty();
@@ -268,24 +284,60 @@ final class MmsPlay {
 
     /** ReadBlock (2.2.4.23), its reply, and the header's Data packets. */
     private AsfHeader readHeader() {
-        LinkViewerToMacReadBlock rb = LinkViewerToMacReadBlock.of(openFileId, HEADER_INCARNATION);
+        headerIncarnation = headerIncarnation % 8 + 1;
+        LinkViewerToMacReadBlock rb = LinkViewerToMacReadBlock.of(openFileId, headerIncarnation);
         if (ctx.has(READ_BLOCK_FLAGS_ZERO) || ctx.has(READ_BLOCK_WRONG_DEADLINE)) {
             rb = new LinkViewerToMacReadBlock(rb.openFileId(), rb.fileBlockId(), rb.offset(), rb.length(),
                     ctx.has(READ_BLOCK_FLAGS_ZERO) ? 0 : rb.flags(), rb.padding(), rb.tEarliest(),
                     ctx.has(READ_BLOCK_WRONG_DEADLINE) ? 0.0 : rb.tDeadline(), rb.playIncarnation(),
                     rb.playSequence());
         }
-        send(rb);
-        ok(await(LinkMacToViewerReportReadBlock.class).hr(), "ReportReadBlock");
-        return header();
+        for (int attempt = 1;; attempt++) {
+            send(rb);
+            ok(await(LinkMacToViewerReportReadBlock.class).hr(), "ReportReadBlock");
+            if (udp == null) {
+                return header(ctx.config().timeout());
+            }
+            try {
+                return header(headerTimer());
+            } catch (HeaderTimeout e) {
+                if (attempt == HEADER_RETRIES) {
+                    // no UDP data: this attempt fails and leaves the next protocol to try (3.1.6.1)
+                    throw new PlayEnd(PlayEnd.Kind.ROLL_OVER, "no header over UDP after " + attempt + " ReadBlocks");
+                }
+                send(new LinkViewerToMacCancelReadBlock(rb.playIncarnation()));
+                ctx.log("header timer expired: ReadBlock again");
+            }
+        }
+    }
+
+    /** 1 s plus the header's play time at the file's bit rate, within 1 to 30 s (3.1.2). */
+    private Duration headerTimer() {
+        long bits = openReply == null ? 0 : openReply.fileHeaderSize() * 8;
+        long rate = openReply == null ? 0 : openReply.fileBitRate();
+        long ms = 1000 + (rate > 0 ? bits * 1000 / rate : 0);
+        return Duration.ofMillis(Math.max(1000, Math.min(30_000, ms)));
+    }
+
+    /** The header timer expired. */
+    private static final class HeaderTimeout extends RuntimeException {
+        HeaderTimeout() {
+            super(null, null, false, false);
+        }
+    }
+
+    private long nextPlayIncarnation() {
+        playIncarnation = playIncarnation >= 0xFE ? FIRST_PLAY_INCARNATION : playIncarnation + 1;
+        return playIncarnation;
     }
 
     /** Header Data packets up to the last fragment: AFFlags 0x0C, or 0x08 as deployed servers send it. */
-    private AsfHeader header() {
+    private AsfHeader header(Duration within) {
         List<DataPacket> fragments = new ArrayList<>();
         long size = 0;
+        long deadline = System.nanoTime() + within.toNanos();
         while (true) {
-            DataPacket d = nextData();
+            DataPacket d = nextData(deadline);
             fragments.add(d);
             size += d.Payload().length();
             if (d.AFFlags() == DataPacket.AF_HEADER_LAST_ALT && ctx.has(REJECTS_HEADER_END_08)) {
@@ -315,6 +367,8 @@ final class MmsPlay {
                 if (eos.hr() == LinkMacToViewerReportEndOfStream.END_OF_ENTRY || eos.hr() == 1
                         && ctx.has(EOS_1_AS_END)) {
                     ctx.log("end of stream after " + dataPackets + " Data packets, " + pongs + " Pings answered");
+                    logging();
+                    playing = false;
                     finish();
                     return;
                 }
@@ -324,12 +378,13 @@ final class MmsPlay {
                 LinkMacToViewerReportStreamChange change = await(LinkMacToViewerReportStreamChange.class);
                 ok(change.hr(), "ReportStreamChange");
                 ctx.log("stream change after " + dataPackets + " Data packets");
+                logging();
                 // over UDP the client asks for the new header and starts again; over TCP all follows at once
                 // (3.1.5.19)
                 if (udp != null) {
                     start(readHeader());
                 } else {
-                    header();
+                    header(ctx.config().timeout());
                 }
                 continue;
             }
@@ -364,20 +419,68 @@ final class MmsPlay {
     }
 
     private void startPlaying() {
+        startIncarnation = ctx.has(START_PLAYING_INCARNATION_ZERO) ? 0 : nextPlayIncarnation();
         LinkViewerToMacStartPlaying sp = LinkViewerToMacStartPlaying.of(openFileId,
-                ctx.has(START_PLAYING_BAD_POSITION) ? Double.NaN : 0.0,
-                ctx.has(START_PLAYING_INCARNATION_ZERO) ? 0 : OPEN_INCARNATION + 1);
+                ctx.has(START_PLAYING_BAD_POSITION) ? Double.NaN : 0.0, startIncarnation);
         send(sp);
         ok(await(LinkMacToViewerReportStartedPlaying.class).hr(), "ReportStartedPlaying");
     }
 
-    /** CloseFile with the server's openFileId, then the close (3.1.5.x finish). */
+    /** CloseFile with the server's openFileId, then the close (3.1.4.8). */
     private void finish() {
         if (!ctx.has(NO_CLOSE_FILE)) {
-            long id = openFileId + (ctx.has(WRONG_CLOSE_FILE_ID) ? 1 : 0);
-            send(new LinkViewerToMacCloseFile(ctx.has(CLOSE_FILE_INCARNATION) ? 0x1234 : 0, id));
+            send(closeFile());
+            awaitServerClose();
         }
+        established = false;
         client.close();
+    }
+
+    /** The server closes on CloseFile (3.2.5.x): waiting a moment for it lets it read everything first. */
+    private void awaitServerClose() {
+        try {
+            client.expectClose(CLOSE_WAIT);
+        } catch (RuntimeException e) {
+            // a server that keeps the connection open is closed by the player
+        }
+    }
+
+    private LinkViewerToMacCloseFile closeFile() {
+        long id = openFileId + (ctx.has(WRONG_CLOSE_FILE_ID) ? 1 : 0);
+        return new LinkViewerToMacCloseFile(ctx.has(CLOSE_FILE_INCARNATION) ? 0x1234 : 0, id);
+    }
+
+    /**
+     * Ends a session cut short: stopped while streaming, StopPlaying with the last StartPlaying's incarnation and
+     * Logging (3.1.4.5); a file open, CloseFile (3.1.4.8). Best effort: the connection may be gone already.
+     */
+    private void closeSession(boolean stopped) {
+        try {
+            if (stopped && playing && !ctx.has(NO_STOP_PLAYING)) {
+                long inc = startIncarnation + (ctx.has(STOP_PLAYING_WRONG_INCARNATION) ? 1 : 0);
+                sendNow(new LinkViewerToMacStopPlaying(openFileId, inc));
+                logging();
+            }
+            if (established && !ctx.has(NO_CLOSE_FILE)) {
+                sendNow(closeFile());
+                awaitServerClose();
+            }
+        } catch (MockClientException | PlayEnd e) {
+            // the connection is gone: nothing left to close but the socket
+        }
+    }
+
+    /** LinkViewerToMacLogging after the end of a play (3.1.4.5, 3.1.5.18). */
+    private void logging() {
+        if (ctx.has(NO_LOGGING)) {
+            return;
+        }
+        long sourceId = ctx.has(LOGGING_WRONG_SOURCE_ID) ? openFileId + 1 : openFileId;
+        ClientLogInfo info = new ClientLogInfo(ClientLogInfo.SIZE, url.toString(), "-", HttpPlay.USER_AGENT, "-",
+                0x0009000000000BA4L, "en-US", ctx.guid(), "mmsspec", 0, 0, 0, 0, "-", "-", 0, 0, 1, 0, 0, 0,
+                dataPackets, 0, 0, 100, 0);
+        sendNow(new LinkViewerToMacLogging(new ClientLog(ClientLog.SIZE, info, sourceId, 0xFFFFFFFFL, "-", "Linux",
+                0x0005000A00000000L, "-", "mms", udp != null ? "UDP" : "TCP", 0, 0, 0, 0, 0)));
     }
 
     /** After a redirect the server closes; the player closes too, without CloseFile: no file was opened. */
@@ -409,7 +512,7 @@ final class MmsPlay {
     }
 
     /** The next Data packet; commands that come first wait in {@link #pending} for the next await. */
-    private DataPacket nextData() {
+    private DataPacket nextData(long deadline) {
         for (Iterator<Object> it = pending.iterator(); it.hasNext();) {
             if (it.next() instanceof DataPacket d) {
                 it.remove();
@@ -417,7 +520,14 @@ final class MmsPlay {
             }
         }
         while (true) {
-            Object u = pull();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                if (udp != null) {
+                    throw new HeaderTimeout();
+                }
+                throw lost("the header did not come");
+            }
+            Object u = pull(Duration.ofNanos(left));
             if (u instanceof DataPacket d) {
                 return d;
             }
@@ -435,7 +545,11 @@ final class MmsPlay {
 
     /** The next message or Data packet from the wire, Pings answered on the way (3.1.5.x). */
     private Object pull() {
-        long deadline = System.nanoTime() + ctx.config().timeout().toNanos();
+        return pull(ctx.config().timeout());
+    }
+
+    private Object pull(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             ctx.checkStopped();
             Outcome o = client.receive(POLL);
@@ -458,7 +572,10 @@ final class MmsPlay {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw lost("nothing came within " + ctx.config().timeout().toMillis() + " ms");
+                if (udp != null && within.compareTo(ctx.config().timeout()) < 0) {
+                    throw new HeaderTimeout();
+                }
+                throw lost("nothing came within " + within.toMillis() + " ms");
             }
         }
     }
@@ -499,19 +616,31 @@ final class MmsPlay {
             return;
         }
         if (ctx.has(LATE_PONG)) {
-            try {
-                Thread.sleep(LATE_PONG_DELAY.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            long until = System.nanoTime() + LATE_PONG_DELAY.toNanos();
+            while (System.nanoTime() < until) {
                 ctx.checkStopped();
+                sleep(POLL);
             }
         }
         send(LinkViewerToMacPong.of());
         pongs++;
     }
 
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void send(MmsMessage... messages) {
         ctx.checkStopped();
+        sendNow(messages);
+    }
+
+    /** Sends even after stop(): the steps of a clean stop. */
+    private void sendNow(MmsMessage... messages) {
         try {
             client.sendRaw(writer.encode(messages));
         } catch (MockClientException e) {

@@ -51,7 +51,10 @@ final class PlayContext {
         return List.copyOf(log);
     }
 
-    /** Registers what {@link #stop()} closes; the previous one is no longer the player's business. */
+    /**
+     * Registers what {@link #stop()} closes at once: an MMSH request, whose stop is the close (MS-WMSP 3.1.4). An MMS
+     * session polls the flag instead and stops cleanly (StopPlaying, Logging, CloseFile).
+     */
     void opened(AutoCloseable c) {
         open = c;
         if (stopped) {

@@ -102,6 +102,14 @@ public enum PlayerFault {
     ROLLS_OVER_ON_AUTH_FAILURE,
     /** Dies by "SIGSEGV" where an hr reports an error, instead of a clean stop (3.1: report and stop). */
     CRASHES_ON_HR_ERROR,
+    /** Stopped while streaming, closes without StopPlaying (3.1.4.5, 3.1.4.8). */
+    NO_STOP_PLAYING,
+    /** Sends StopPlaying with the last StartPlaying's playIncarnation + 1 (2.2.4.27). */
+    STOP_PLAYING_WRONG_INCARNATION,
+    /** Sends no Logging after an end of stream or a StopPlaying (3.1.4.5, 3.1.5.18). */
+    NO_LOGGING,
+    /** Sends Logging with dwSourceId openFileId + 1 (2.2.1.1). */
+    LOGGING_WRONG_SOURCE_ID,
     /** Sends CloseFile with openFileId + 1 (2.2.4.16). */
     WRONG_CLOSE_FILE_ID,
     /** Closes the TCP connection without CloseFile at the end (3.1.5.x finish). */

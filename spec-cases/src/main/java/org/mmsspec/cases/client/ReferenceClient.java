@@ -77,8 +77,7 @@ public final class ReferenceClient implements ClientLauncher {
             boolean byItself = result != null;
             if (!byItself) {
                 stoppedByCase = true;
-                player.stop();
-                thread.interrupt();
+                player.stop(); // the player stops cleanly by itself: an interrupt could cut its last writes
                 try {
                     thread.join(Math.max(1, grace.toMillis()));
                 } catch (InterruptedException e) {
