@@ -14,6 +14,7 @@ import static org.mmsspec.client.player.PlayerFault.WRONG_SESSION_ID;
 
 import org.mmsspec.codec.mmsp.CommandPacket;
 import org.mmsspec.codec.mmsp.CommandPacketCodec;
+import org.mmsspec.codec.mmsp.LinkViewerToMacOpenFile;
 import org.mmsspec.codec.mmsp.MmsMessage;
 import org.mmsspec.codec.mmsp.TcpMessageHeader;
 
@@ -23,6 +24,8 @@ import org.mmsspec.codec.mmsp.TcpMessageHeader;
  */
 final class CommandWriter {
 
+    /** Offset of the first message: its chunkLen. */
+    private static final int MESSAGES = 32;
     /** Offset of the MID's direction half (0x0003) in a packet's first message. */
     private static final int MID_DIRECTION = 32 + 4 + 2;
 
@@ -41,14 +44,22 @@ final class CommandWriter {
         long length = h.messageLength() + (config.has(MESSAGE_LENGTH_LIES) ? 8 : 0);
         long chunks = config.has(CHUNK_COUNT_LITERAL) ? (h.messageLength() + 16) / 8
                 : h.chunkCount() + (config.has(CHUNK_COUNT_WRONG) ? 1 : 0);
-        TcpMessageHeader bent = new TcpMessageHeader(config.has(WRONG_REP) ? 2 : h.rep(), h.version(),
-                h.versionMinor(), config.has(PADDING_NON_ZERO) ? 1 : h.padding(),
+        boolean v = config.has(PlayerFault.WRONG_VERSION);
+        TcpMessageHeader bent = new TcpMessageHeader(config.has(WRONG_REP) ? 2 : h.rep(), v ? 1 : h.version(),
+                v ? 1 : h.versionMinor(), config.has(PADDING_NON_ZERO) ? 1 : h.padding(),
                 config.has(WRONG_SESSION_ID) ? h.sessionId() + 1 : h.sessionId(), length,
                 config.has(WRONG_SEAL) ? 0x21534D4DL : h.seal(), chunks, h.seq(),
                 config.has(MBZ_NON_ZERO) ? 1 : h.MBZ(), h.timeSent());
         byte[] b = CommandPacketCodec.encode(new CommandPacket(bent, canonical.messages()));
         if (config.has(WRONG_MID)) {
             b[MID_DIRECTION] = 0x04;
+        }
+        if (config.has(PlayerFault.WRONG_CHUNK_LEN)) {
+            b[MESSAGES]++;
+        }
+        if (config.has(PlayerFault.MESSAGE_PADDING_NON_ZERO) && messages[0] instanceof LinkViewerToMacOpenFile o) {
+            int fields = MESSAGES + 8 + 16 + 2 * (o.fileName().length() + 1) + o.tokenData().length();
+            java.util.Arrays.fill(b, Math.min(fields, b.length), b.length, (byte) 0xFF);
         }
         return b;
     }

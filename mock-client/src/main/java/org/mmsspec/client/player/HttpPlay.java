@@ -14,6 +14,7 @@ import org.mmsspec.client.MmshClient;
 import org.mmsspec.client.MmshResponse;
 import org.mmsspec.client.MockClientException;
 import org.mmsspec.client.Outcome;
+import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.mmsh.MmshChange;
 import org.mmsspec.codec.mmsh.MmshData;
 import org.mmsspec.codec.mmsh.MmshEnd;
@@ -28,12 +29,14 @@ import org.mmsspec.codec.mmsh.MmshPacket;
 final class HttpPlay {
 
     static final String USER_AGENT = "NSPlayer/9.0.0.2980";
+    private static final int EARLY_STOP_DATA = 3;
     private static final int MAX_REDIRECT_STATUS = 399;
 
     private final PlayContext ctx;
     private final URI url;
     private final int port;
     private boolean established;
+    private int dataSeen;
 
     HttpPlay(PlayContext ctx, URI url, int port) {
         this.ctx = ctx;
@@ -42,34 +45,46 @@ final class HttpPlay {
     }
 
     Optional<URI> run() {
-        String guid = ctx.guidForConnection();
+        String guid = ctx.written(ctx.guidForConnection());
         long clientId = -1;
         List<Integer> streams = List.of();
         if (!ctx.has(PLAY_WITHOUT_DESCRIBE)) {
-            MmshResponse d = exchange(request(List.of(
-                    "no-cache,rate=1.000000,stream-time=0,stream-offset=0:0,request-context=1,max-duration=0",
-                    "xClientGUID=" + guid, "xPlayStrm=0")), "Describe");
+            MmshResponse d = exchange(request(guidded(guid, List.of("no-cache,rate=1.000000,stream-time=0,"
+                    + "stream-offset=0:0,request-context=" + (ctx.has(REQUEST_CONTEXT_ZERO) ? 0 : 1)
+                    + ",max-duration=0", "xPlayStrm=0"))), "Describe");
             if (d.status() >= 300) {
                 return Optional.of(url.resolve(d.header("Location")));
             }
             clientId = d.clientId();
             streams = new ArrayList<>(header(d.packets()).streamNumbers());
             ctx.log("described: client-id " + clientId + ", streams " + streams);
+            if (ctx.has(NO_PLAY_AFTER_DESCRIBE)) {
+                throw new PlayEnd(PlayEnd.Kind.ERROR, "no Play after the Describe");
+            }
         }
         established = true;
-        String playGuid = ctx.has(UNSTABLE_CLIENT_GUID) ? PlayContext.newGuid() : guid;
-        List<String> pragmas = new ArrayList<>(List.of(
-                "no-cache,rate=1.000000,stream-time=0,stream-offset=4294967295:4294967295,request-context=2,"
-                        + "max-duration=0",
-                "xPlayStrm=1", "xClientGUID=" + playGuid, "version11-enabled=1"));
+        String playGuid = ctx.has(UNSTABLE_CLIENT_GUID) ? ctx.written(PlayContext.newGuid()) : guid;
+        List<String> pragmas = guidded(playGuid, List.of("no-cache,rate=1.000000,stream-time="
+                + (ctx.has(STREAM_TIME_NOT_DECIMAL) ? "0.000" : "0") + ",stream-offset=4294967295:4294967295,"
+                + "request-context=" + (ctx.has(REQUEST_CONTEXT_NOT_COUNTING) ? 1 : 2) + ",max-duration=0",
+                "xPlayStrm=1", "version11-enabled=1"));
         if (clientId >= 0 && !ctx.has(NO_CLIENT_ID)) {
             pragmas.add("client-id=" + clientId);
         }
+        if (ctx.has(STREAM_SWITCH_MISSES_STREAM) && !streams.isEmpty()) {
+            streams.remove(streams.size() - 1);
+        }
         if (!streams.isEmpty()) {
-            pragmas.add("stream-switch-count=" + streams.size());
-            pragmas.add("stream-switch-entry=" + String.join(" ", streams.stream()
+            String count = "stream-switch-count=" + (streams.size() + (ctx.has(STREAM_SWITCH_COUNT_WRONG) ? 1 : 0));
+            String entry = "stream-switch-entry=" + String.join(" ", streams.stream()
                     .map(n -> ctx.has(DECIMAL_STREAM_NUMBERS) ? "65535:" + n + ":0"
-                            : String.format("ffff:%x:0", n)).toList()));
+                            : String.format("ffff:%x:0", n)).toList());
+            if (ctx.has(STREAM_SWITCH_ENTRY_SHARES_LINE)) {
+                pragmas.add(count + "," + entry);
+            } else {
+                pragmas.add(count);
+                pragmas.add(entry);
+            }
         }
         byte[] play = request(pragmas);
         MmshResponse p = exchange(play, "Play");
@@ -84,18 +99,33 @@ final class HttpPlay {
         return Optional.empty();
     }
 
+    /** {@code pragmas} with the xClientGUID line after the first (3.1.5.1), where the player sends one. */
+    private List<String> guidded(String guid, List<String> pragmas) {
+        List<String> out = new ArrayList<>(pragmas);
+        if (!ctx.has(NO_CLIENT_GUID)) {
+            out.add(1, "xClientGUID=" + guid);
+        }
+        return out;
+    }
+
     /** GET with the player's User-Agent, Host and one Pragma line per element (2.2.1). */
     private byte[] request(List<String> pragmas) {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         if (url.getRawQuery() != null) {
             path += "?" + url.getRawQuery();
         }
-        StringBuilder r = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n");
+        StringBuilder r = new StringBuilder("GET ").append(path)
+                .append(ctx.has(WRONG_HTTP_VERSION) ? " HTTP/0.9\r\n" : " HTTP/1.1\r\n");
         r.append("Accept: */*\r\n");
         if (!ctx.has(NO_USER_AGENT)) {
-            r.append("User-Agent: ").append(ctx.has(WRONG_USER_AGENT) ? "Mozilla/5.0" : USER_AGENT).append("\r\n");
+            r.append("User-Agent: ").append(ctx.has(WRONG_USER_AGENT) ? "Mozilla/5.0" : ctx.playerVersion())
+                    .append("\r\n");
         }
-        r.append("Host: ").append(url.getHost()).append(':').append(port).append("\r\n");
+        r.append("Host: ").append(url.getHost());
+        if (!ctx.has(HOST_WITHOUT_PORT)) {
+            r.append(':').append(port);
+        }
+        r.append("\r\n");
         for (String p : pragmas) {
             if (ctx.has(NO_PRAGMA_NO_CACHE) && p.startsWith("no-cache,")) {
                 p = p.substring("no-cache,".length());
@@ -157,15 +187,21 @@ final class HttpPlay {
         if (ctx.stopped()) {
             return true;
         }
-        if (ctx.has(REJECTS_CHUNKED) && head.chunked()) {
+        boolean play = head.header("Content-Type") != null && head.header("Content-Type").contains("mms-framed");
+        if (ctx.has(REJECTS_CHUNKED) && head.chunked() || ctx.has(REJECTS_UNCHUNKED) && play && !head.chunked()) {
             return true;
         }
         Optional<MmshPacket> p = frame.mmsh();
         if (p.isEmpty()) {
             return false;
         }
+        if (p.get() instanceof MmshData && ++dataSeen >= EARLY_STOP_DATA && ctx.has(MMSH_STOPS_EARLY)) {
+            return true;
+        }
         return ctx.has(REJECTS_B_BIT) && p.get().framing().B() == 1
-                || ctx.has(IGNORES_MMSH_CHANGE) && p.get() instanceof MmshChange;
+                || ctx.has(IGNORES_MMSH_CHANGE) && p.get() instanceof MmshChange
+                || ctx.has(REJECTS_HEADER_END_08) && p.get() instanceof MmshHeader h
+                        && h.packet().AFFlags() == DataPacket.AF_HEADER_LAST_ALT;
     }
 
     /** $H fragments, $D, then $E 0; $E 1 and $C start the next entry, whose $H follows (3.1.5.x). */

@@ -86,6 +86,7 @@ final class MmsPlay {
     private long openFileId;
     private int dataPackets;
     private int pongs;
+    private boolean readBlockSent;
     private long playIncarnation = FIRST_PLAY_INCARNATION - 1;
     private long headerIncarnation;
     private long startIncarnation = -1;
@@ -128,9 +129,19 @@ final class MmsPlay {
                 ctx.has(WRONG_REVISIONS) ? 0x0004000AL : LinkViewerToMacConnect.MAC_TO_VIEWER_REVISION,
                 ctx.has(WRONG_REVISIONS) ? 0x0003001BL : LinkViewerToMacConnect.VIEWER_TO_MAC_REVISION,
                 subscriberName(host), "", "");
-        LinkViewerToMacFunnelInfo funnelInfo =
-                new LinkViewerToMacFunnelInfo(LinkViewerToMacFunnelInfo.MMS_DISABLE_PACKET_PAIR);
+        LinkViewerToMacFunnelInfo funnelInfo = new LinkViewerToMacFunnelInfo(ctx.has(FUNNEL_INFO_INCARNATION_WRONG)
+                ? 0x00F0F0F0L : LinkViewerToMacFunnelInfo.MMS_DISABLE_PACKET_PAIR);
         boolean withFunnelInfo = !ctx.has(NO_FUNNEL_INFO);
+        if (ctx.has(PIPELINES_REQUESTS)) {
+            send(connect);
+            connected(await(LinkMacToViewerReportConnectedEX.class));
+            send(funnelInfo);
+            send(connectFunnel(tcpFunnelName()));
+            sendOpenFile();
+            ok(await(LinkMacToViewerReportFunnelInfo.class).hr(), "ReportFunnelInfo");
+            ok(await(LinkMacToViewerReportConnectedFunnel.class).hr(), "ReportConnectedFunnel");
+            return afterFunnel(true);
+        }
         if (ctx.has(FUNNEL_INFO_BEFORE_CONNECT)) {
             send(funnelInfo);
             send(connect);
@@ -148,26 +159,50 @@ final class MmsPlay {
                 ok(await(LinkMacToViewerReportFunnelInfo.class).hr(), "ReportFunnelInfo");
             }
         }
-        funnel();
+        if (!ctx.has(OPEN_FILE_WITHOUT_FUNNEL)) {
+            funnel();
+        }
+        if (ctx.has(EXTRA_FUNNEL_INFO)) {
+            send(funnelInfo);
+            ok(await(LinkMacToViewerReportFunnelInfo.class).hr(), "ReportFunnelInfo");
+        }
+        return afterFunnel(false);
+    }
+
+    private Optional<URI> afterFunnel(boolean openFileSent) {
+        if (!openFileSent) {
+            sendOpenFile();
+        }
         Optional<URI> redirect = openFile();
         if (redirect.isPresent()) {
             return redirect;
+        }
+        if (ctx.has(STREAM_SWITCH_BEFORE_HEADER)) {
+            send(LinkViewerToMacStreamSwitch.of(StreamSwitchEntry.on(1), StreamSwitchEntry.on(2)));
+            await(LinkMacToViewerReportStreamSwitch.class);
         }
         AsfHeader header = readHeader();
         play(header);
         return Optional.empty();
     }
 
+    private LinkViewerToMacConnectFunnel connectFunnel(String name) {
+        boolean bent = ctx.has(FUNNEL_SHOULD_FIELDS_WRONG);
+        return new LinkViewerToMacConnectFunnel(bent ? 1 : 0, bent ? 0x8000 : 0xFFFFFFFFL, bent ? 1 : 0,
+                bent ? 0 : 0x00989680L, ctx.has(WRONG_FUNNEL_MODE) ? 1 : 2, name);
+    }
+
+    private String tcpFunnelName() {
+        return ctx.has(MALFORMED_FUNNEL_NAME) ? "\\\\" + localAddress() + "\\TCP"
+                : "\\\\" + localAddress() + "\\TCP\\" + client.localPort();
+    }
+
     /** NSPlayer 9 (WMF 9 SDK), the player's GUID, and the Host element (2.2.4.17). */
     private String subscriberName(String host) {
-        String guid = ctx.guidForConnection();
-        if (ctx.has(GUID_WITH_0X)) {
-            String[] p = guid.substring(1, guid.length() - 1).toLowerCase(java.util.Locale.ROOT).split("-");
-            guid = "{0x" + String.join("-0x", p) + "}";
-        }
+        String guid = ctx.written(ctx.guidForConnection());
         String hostParam = "Host: " + host + ":" + port;
-        return ctx.has(NO_GUID) ? "NSPlayer/9.0.0.2980; " + hostParam
-                : "NSPlayer/9.0.0.2980; " + guid + "; " + hostParam;
+        return ctx.has(NO_GUID) ? ctx.playerVersion() + "; " + hostParam
+                : ctx.playerVersion() + "; " + guid + "; " + hostParam;
     }
 
     private void connected(LinkMacToViewerReportConnectedEX ex) {
@@ -180,9 +215,9 @@ final class MmsPlay {
 
     /** ConnectFunnel: UDP for mmsu, retried over TCP where the server refuses the UDP funnel (3.1.5.5). */
     private void funnel() {
-        if (udpWanted) {
+        if (udpWanted || ctx.has(UDP_FUNNEL_FOR_MMST)) {
             udp = client.openUdp();
-            send(LinkViewerToMacConnectFunnel.of(ctx.has(MALFORMED_FUNNEL_NAME)
+            send(connectFunnel(ctx.has(MALFORMED_FUNNEL_NAME)
                     ? "\\\\" + localAddress() + "\\UDP" : udp.funnelName()));
             MmsMessage m = await(LinkMacToViewerReportConnectedFunnel.class,
                     LinkMacToViewerReportDisconnectedFunnel.class);
@@ -199,8 +234,7 @@ final class MmsPlay {
             }
             ctx.log(String.format("UDP funnel refused (hr 0x%08X): retrying over TCP", hr));
         }
-        send(LinkViewerToMacConnectFunnel.of(ctx.has(MALFORMED_FUNNEL_NAME) ? "\\\\" + localAddress() + "\\TCP"
-                : "\\\\" + localAddress() + "\\TCP\\" + client.localPort()));
+        send(connectFunnel(tcpFunnelName()));
         ok(await(LinkMacToViewerReportConnectedFunnel.class).hr(), "ReportConnectedFunnel");
     }
 
@@ -210,8 +244,20 @@ final class MmsPlay {
     }
 
     /** OpenFile, answering BASIC challenges (3.1.5.8); the redirect's URL where the server sends one (3.1.5.7). */
+    private void sendOpenFile() {
+        String name = path();
+        long inc = nextPlayIncarnation();
+        send(new LinkViewerToMacOpenFile(ctx.has(OPEN_FILE_INCARNATION_ZERO) ? 0 : inc,
+                ctx.has(OPEN_FILE_SPARE_NON_ZERO) ? 1 : 0,
+                ctx.has(OPEN_FILE_TOKEN_WITHOUT_CREDENTIALS) ? 2L * (name.length() + 1) : 0, 0, name, Bytes.EMPTY));
+        if (ctx.has(READ_BLOCK_BEFORE_OPEN_REPLY)) {
+            openFileId = 1;
+            send(readBlock());
+            readBlockSent = true;
+        }
+    }
+
     private Optional<URI> openFile() {
-        send(LinkViewerToMacOpenFile.of(nextPlayIncarnation(), path(), Bytes.EMPTY));
         boolean answered = false;
         while (true) {
             MmsMessage m = await(LinkMacToViewerReportOpenFile.class, LinkMacToViewerSecurityChallenge.class,
@@ -283,17 +329,22 @@ final class MmsPlay {
     }
 
     /** ReadBlock (2.2.4.23), its reply, and the header's Data packets. */
-    private AsfHeader readHeader() {
+    private LinkViewerToMacReadBlock readBlock() {
         headerIncarnation = headerIncarnation % 8 + 1;
-        LinkViewerToMacReadBlock rb = LinkViewerToMacReadBlock.of(openFileId, headerIncarnation);
-        if (ctx.has(READ_BLOCK_FLAGS_ZERO) || ctx.has(READ_BLOCK_WRONG_DEADLINE)) {
-            rb = new LinkViewerToMacReadBlock(rb.openFileId(), rb.fileBlockId(), rb.offset(), rb.length(),
-                    ctx.has(READ_BLOCK_FLAGS_ZERO) ? 0 : rb.flags(), rb.padding(), rb.tEarliest(),
-                    ctx.has(READ_BLOCK_WRONG_DEADLINE) ? 0.0 : rb.tDeadline(), rb.playIncarnation(),
-                    rb.playSequence());
-        }
+        return new LinkViewerToMacReadBlock(openFileId, 0, ctx.has(READ_BLOCK_OFFSET_NON_ZERO) ? 1 : 0,
+                ctx.has(READ_BLOCK_LENGTH_WRONG) ? 0xFFFF : 0x8000, ctx.has(READ_BLOCK_FLAGS_ZERO) ? 0 : 0xFFFFFFFFL,
+                ctx.has(READ_BLOCK_PADDING_NON_ZERO) ? 1 : 0, 0.0, ctx.has(READ_BLOCK_WRONG_DEADLINE) ? 0.0 : 3600.0,
+                ctx.has(READ_BLOCK_INCARNATION_ZERO) ? 0 : headerIncarnation, 0);
+    }
+
+    private AsfHeader readHeader() {
+        LinkViewerToMacReadBlock rb = readBlock();
         for (int attempt = 1;; attempt++) {
-            send(rb);
+            if (readBlockSent) {
+                readBlockSent = false;
+            } else {
+                send(rb);
+            }
             ok(await(LinkMacToViewerReportReadBlock.class).hr(), "ReportReadBlock");
             if (udp == null) {
                 return header(ctx.config().timeout());
@@ -303,7 +354,8 @@ final class MmsPlay {
             } catch (HeaderTimeout e) {
                 if (attempt == HEADER_RETRIES) {
                     // no UDP data: this attempt fails and leaves the next protocol to try (3.1.6.1)
-                    throw new PlayEnd(PlayEnd.Kind.ROLL_OVER, "no header over UDP after " + attempt + " ReadBlocks");
+                    throw new PlayEnd(ctx.has(NO_ROLLOVER_AFTER_UDP_SILENCE) ? PlayEnd.Kind.ERROR
+                            : PlayEnd.Kind.ROLL_OVER, "no header over UDP after " + attempt + " ReadBlocks");
                 }
                 send(new LinkViewerToMacCancelReadBlock(rb.playIncarnation()));
                 ctx.log("header timer expired: ReadBlock again");
@@ -413,15 +465,27 @@ final class MmsPlay {
         if (ctx.has(STREAM_SWITCH_MISSES_STREAM) && !streams.isEmpty()) {
             streams.remove(streams.size() - 1);
         }
-        send(LinkViewerToMacStreamSwitch.of(streams.stream().map(StreamSwitchEntry::on)
-                .toArray(StreamSwitchEntry[]::new)));
+        List<StreamSwitchEntry> entries = new ArrayList<>(streams.stream().map(StreamSwitchEntry::on).toList());
+        if (!entries.isEmpty() && (ctx.has(STREAM_SWITCH_BAD_THINNING) || ctx.has(STREAM_SWITCH_OFF_AS_FFMPEG))) {
+            int n = streams.get(streams.size() - 1);
+            entries.set(entries.size() - 1, ctx.has(STREAM_SWITCH_BAD_THINNING)
+                    ? new StreamSwitchEntry(StreamSwitchEntry.NO_STREAM, n, 3)
+                    : new StreamSwitchEntry(StreamSwitchEntry.NO_STREAM, n, 2));
+        }
+        send(new LinkViewerToMacStreamSwitch(entries.size() + (ctx.has(STREAM_SWITCH_COUNT_WRONG) ? 1 : 0),
+                entries));
         ok(await(LinkMacToViewerReportStreamSwitch.class).hr(), "ReportStreamSwitch");
     }
 
     private void startPlaying() {
+        if (ctx.has(STOP_PLAYING_BEFORE_START) && startIncarnation < 0) {
+            send(new LinkViewerToMacStopPlaying(openFileId, playIncarnation));
+        }
         startIncarnation = ctx.has(START_PLAYING_INCARNATION_ZERO) ? 0 : nextPlayIncarnation();
-        LinkViewerToMacStartPlaying sp = LinkViewerToMacStartPlaying.of(openFileId,
-                ctx.has(START_PLAYING_BAD_POSITION) ? Double.NaN : 0.0, startIncarnation);
+        LinkViewerToMacStartPlaying sp = new LinkViewerToMacStartPlaying(openFileId,
+                ctx.has(START_PLAYING_PADDING) ? 0x0001FFFFL : 0, ctx.has(START_PLAYING_BAD_POSITION) ? Double.NaN : 0.0,
+                LinkViewerToMacStartPlaying.NOT_USED, LinkViewerToMacStartPlaying.NOT_USED,
+                ctx.has(START_PLAYING_FRAME_OFFSET) ? 0x00FFFFFFL : 0, startIncarnation, 0, 0, 0, 0);
         send(sp);
         ok(await(LinkMacToViewerReportStartedPlaying.class).hr(), "ReportStartedPlaying");
     }
@@ -479,8 +543,10 @@ final class MmsPlay {
         ClientLogInfo info = new ClientLogInfo(ClientLogInfo.SIZE, url.toString(), "-", HttpPlay.USER_AGENT, "-",
                 0x0009000000000BA4L, "en-US", ctx.guid(), "mmsspec", 0, 0, 0, 0, "-", "-", 0, 0, 1, 0, 0, 0,
                 dataPackets, 0, 0, 100, 0);
-        sendNow(new LinkViewerToMacLogging(new ClientLog(ClientLog.SIZE, info, sourceId, 0xFFFFFFFFL, "-", "Linux",
-                0x0005000A00000000L, "-", "mms", udp != null ? "UDP" : "TCP", 0, 0, 0, 0, 0)));
+        boolean bad = ctx.has(LOGGING_BAD_LAYOUT);
+        sendNow(new LinkViewerToMacLogging(new ClientLog(bad ? 0 : ClientLog.SIZE, info, sourceId, 0xFFFFFFFFL, "-",
+                "Linux", 0x0005000A00000000L, "-", bad ? "http" : "mms", udp != null ? "UDP" : "TCP", 0, 0, 0, 0,
+                0)));
     }
 
     /** After a redirect the server closes; the player closes too, without CloseFile: no file was opened. */

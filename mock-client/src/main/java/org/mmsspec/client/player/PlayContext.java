@@ -39,6 +39,19 @@ final class PlayContext {
         return guid;
     }
 
+    /** The GUID as sent: registry form, or with 0x prefixes under {@link PlayerFault#GUID_WITH_0X}, as VLC writes it. */
+    String written(String g) {
+        if (!has(PlayerFault.GUID_WITH_0X)) {
+            return g;
+        }
+        return "{0x" + String.join("-0x", g.substring(1, g.length() - 1).toLowerCase(Locale.ROOT).split("-")) + "}";
+    }
+
+    /** NSPlayer 9.0 (WMF 9 SDK), or a version no table lists under {@link PlayerFault#WRONG_PLAYER_VERSION}. */
+    String playerVersion() {
+        return has(PlayerFault.WRONG_PLAYER_VERSION) ? "NSPlayer/5.0.0.1" : "NSPlayer/9.0.0.2980";
+    }
+
     static String newGuid() {
         return "{" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT) + "}";
     }

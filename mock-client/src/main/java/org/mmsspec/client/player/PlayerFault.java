@@ -13,10 +13,16 @@ public enum PlayerFault {
     WRONG_REP,
     /** Sends sessionId 0xB00BFACF instead of 0xB00BFACE (2.2.3). */
     WRONG_SESSION_ID,
+    /** Sends version 0x01 and versionMinor 0x01 instead of 0x00 (2.2.3). */
+    WRONG_VERSION,
     /** Sends seal "MMS!" instead of "MMS " (2.2.3). */
     WRONG_SEAL,
     /** Sends a MID whose direction half is 0x0004 (server to client) instead of 0x0003 (2.2.4). */
     WRONG_MID,
+    /** Sends each message's chunkLen one unit more than the message's size (2.2.4). */
+    WRONG_CHUNK_LEN,
+    /** Fills the padding after OpenFile's last field with 0xFF instead of zeros (2.2.4). */
+    MESSAGE_PADDING_NON_ZERO,
     /** Numbers its packets from 1 instead of 0 (2.2.3 seq). */
     SEQ_FROM_ONE,
     /** Counts seq up by 2 per packet, skipping numbers (2.2.3 seq). */
@@ -44,10 +50,27 @@ public enum PlayerFault {
     NO_GUID,
     /** Takes a new GUID on every reconnect (redirect, rollover, TCP retry) instead of one per player (2.2.4.17). */
     NEW_GUID_PER_RECONNECT,
+    /** Names itself NSPlayer/5.0.0.1, a version the section's table does not list (2.2.4.17). */
+    WRONG_PLAYER_VERSION,
     /** Sends MacToViewerProtocolRevision 0x0004000A and ViewerToMacProtocolRevision 0x0003001B (2.2.4.17). */
     WRONG_REVISIONS,
     /** Sends Connect's playIncarnation 0 instead of 0xF0F0F0EF (2.2.4.17, SHOULD). */
     WRONG_CONNECT_INCARNATION,
+    /** Sends FunnelInfo with playIncarnation 0x00F0F0F0, as FFmpeg does (2.2.4.19). */
+    FUNNEL_INFO_INCARNATION_WRONG,
+    /** Sends ConnectFunnel with funnelMode 1 (2.2.4.18). */
+    WRONG_FUNNEL_MODE,
+    /** Sends ConnectFunnel's SHOULD fields otherwise: playIncarnation 1, maxBlockBytes 0x8000, maxFunnelBytes 1,
+     *  maxBitRate 0 (2.2.4.18). */
+    FUNNEL_SHOULD_FIELDS_WRONG,
+    /** Names the UDP funnel for an mmst:// URL (3.1.5.3: Data over TCP). */
+    UDP_FUNNEL_FOR_MMST,
+    /** Sends OpenFile right after ReportConnectedEX, with no funnel (3.1.5.3). */
+    OPEN_FILE_WITHOUT_FUNNEL,
+    /** Sends FunnelInfo, ConnectFunnel and OpenFile back to back, each before the previous reply (3.1.5.3). */
+    PIPELINES_REQUESTS,
+    /** Sends FunnelInfo again after ReportConnectedFunnel, before OpenFile (3.1.5.6). */
+    EXTRA_FUNNEL_INFO,
     /** Skips FunnelInfo: Connect, then ConnectFunnel at once (3.1.5.1 sequence). */
     NO_FUNNEL_INFO,
     /** Names the funnel {@code \\127.0.0.1\TCP} without a port (2.2.4.18 funnelName grammar). */
@@ -59,10 +82,28 @@ public enum PlayerFault {
 
     /** Percent-encodes every byte of the OpenFile path outside [A-Za-z0-9/_~-], dots too (2.2.4.21). */
     PERCENT_ENCODED_PATH,
+    /** Sends OpenFile with playIncarnation 0 (2.2.4.21: 1 to 0xFE). */
+    OPEN_FILE_INCARNATION_ZERO,
+    /** Sends OpenFile with spare 1 (2.2.4.21, SHOULD 0). */
+    OPEN_FILE_SPARE_NON_ZERO,
+    /** Sends OpenFile with a token offset but no credentials (2.2.4.21: token and cbtoken 0). */
+    OPEN_FILE_TOKEN_WITHOUT_CREDENTIALS,
+    /** Sends ReadBlock right after OpenFile, before ReportOpenFile, with openFileId 1 (3.1.5.6). */
+    READ_BLOCK_BEFORE_OPEN_REPLY,
+    /** Sends StreamSwitch (streams 1 and 2, guessed) before it has the header (3.1.4.2). */
+    STREAM_SWITCH_BEFORE_HEADER,
     /** Uses openFileId 1 whatever ReportOpenFile said, as FFmpeg, VLC, MPlayer and libmms do (2.2.4.23, 2.2.4.25). */
     ASSUMES_OPEN_FILE_ID_1,
     /** Sends ReadBlock flags 0 instead of 0xFFFFFFFF, as MPlayer does (2.2.4.23). */
     READ_BLOCK_FLAGS_ZERO,
+    /** Sends ReadBlock offset 1 (2.2.4.23: 0). */
+    READ_BLOCK_OFFSET_NON_ZERO,
+    /** Sends ReadBlock length 0xFFFF, as WMS NT4/2000 do (2.2.4.23, SHOULD 0x8000). */
+    READ_BLOCK_LENGTH_WRONG,
+    /** Sends ReadBlock padding 1 (2.2.4.23, SHOULD 0). */
+    READ_BLOCK_PADDING_NON_ZERO,
+    /** Sends ReadBlock playIncarnation 0 (2.2.4.23: 1 to 0xFE). */
+    READ_BLOCK_INCARNATION_ZERO,
     /** Sends ReadBlock tDeadline 0.0 instead of 3600.0 (2.2.4.23). */
     READ_BLOCK_WRONG_DEADLINE,
     /** Sends no StreamSwitch before StartPlaying (3.1.5.x; the server then selects no stream). */
@@ -71,6 +112,18 @@ public enum PlayerFault {
     STREAM_SWITCH_MISSES_STREAM,
     /** Sends StartPlaying first and StreamSwitch after it (3.1.5.x order). */
     START_BEFORE_STREAM_SWITCH,
+    /** Sends StreamSwitch whose cStreamEntries is one more than its entries (2.2.4.28). */
+    STREAM_SWITCH_COUNT_WRONG,
+    /** Sends the last StreamSwitch entry with thinning level 3 (2.2.4.28: 0, 1 or 2). */
+    STREAM_SWITCH_BAD_THINNING,
+    /** Turns the last stream off the FFmpeg way, src=stream dst=0xFFFF... as src 0xFFFF, dst stream, thinning 2. */
+    STREAM_SWITCH_OFF_AS_FFMPEG,
+    /** Sends StartPlaying with padding 0x0001FFFF, as FFmpeg does (2.2.4.25, SHOULD 0). */
+    START_PLAYING_PADDING,
+    /** Sends StartPlaying frameOffset 0x00FFFFFF, as FFmpeg does, instead of 0 (to the end) (2.2.4.25). */
+    START_PLAYING_FRAME_OFFSET,
+    /** Sends StopPlaying before its first StartPlaying (3.1.4.5). */
+    STOP_PLAYING_BEFORE_START,
     /** Sends StartPlaying with playIncarnation 0 (2.2.4.25: 1 to 0xFE). */
     START_PLAYING_INCARNATION_ZERO,
     /** Sends StartPlaying position NaN (2.2.4.25: seconds, or DBL_MAX). */
@@ -82,6 +135,8 @@ public enum PlayerFault {
     NO_PONG,
     /** Answers a Ping only after 3 s. */
     LATE_PONG,
+    /** Gives up an mms:// play when no UDP data comes, instead of rolling over (3.1.6.1 header timer). */
+    NO_ROLLOVER_AFTER_UDP_SILENCE,
     /** Takes a header Data packet with AFFlags 0x08 for a broken header and stops (deployed servers send it). */
     REJECTS_HEADER_END_08,
     /** Stops at a command packet carrying more than one message (2.2.3 "zero or more"; servers MAY combine). */
@@ -108,6 +163,8 @@ public enum PlayerFault {
     STOP_PLAYING_WRONG_INCARNATION,
     /** Sends no Logging after an end of stream or a StopPlaying (3.1.4.5, 3.1.5.18). */
     NO_LOGGING,
+    /** Sends Logging whose CLIENT_LOG names szProto "http" and cbSize 0 (2.2.1.1). */
+    LOGGING_BAD_LAYOUT,
     /** Sends Logging with dwSourceId openFileId + 1 (2.2.1.1). */
     LOGGING_WRONG_SOURCE_ID,
     /** Sends CloseFile with openFileId + 1 (2.2.4.16). */
@@ -125,6 +182,26 @@ public enum PlayerFault {
     NO_USER_AGENT,
     /** Leaves no-cache out of the Pragma (2.2.1.4, required in Describe and Play). */
     NO_PRAGMA_NO_CACHE,
+    /** Sends no xClientGUID (3.1.5.1). */
+    NO_CLIENT_GUID,
+    /** Sends request-context=0 on the Describe (2.2.1.4.23: 1 to 4294967295). */
+    REQUEST_CONTEXT_ZERO,
+    /** Sends request-context=1 on the Play too, not counting up (2.2.1.4.23). */
+    REQUEST_CONTEXT_NOT_COUNTING,
+    /** Sends the Play's stream-time as {@code 0.000} (2.2.1.4.28: decimal milliseconds). */
+    STREAM_TIME_NOT_DECIMAL,
+    /** Sends its requests as HTTP/1.2 (3.1.4.2.1: HTTP/1.0 or 1.1). */
+    WRONG_HTTP_VERSION,
+    /** Sends Host without the URL's port (RFC 2616 14.23). */
+    HOST_WITHOUT_PORT,
+    /** Ends after the Describe, with no Play (3.1.4.3.1). */
+    NO_PLAY_AFTER_DESCRIBE,
+    /** Puts stream-switch-count and stream-switch-entry on one Pragma line (2.2.1.4: entry stands alone). */
+    STREAM_SWITCH_ENTRY_SHARES_LINE,
+    /** Closes the Play response after three $D (3.1.5.12: read to $E). */
+    MMSH_STOPS_EARLY,
+    /** Stops at a Play response that is not chunked though it offered version11-enabled (3.1.5.12). */
+    REJECTS_UNCHUNKED,
     /** Sends a new xClientGUID on Play instead of Describe's (2.2.1.4 xClientGUID). */
     UNSTABLE_CLIENT_GUID,
     /** Writes stream-switch-entry stream numbers in decimal (65535:1:0) instead of hex (ffff:1:0). */

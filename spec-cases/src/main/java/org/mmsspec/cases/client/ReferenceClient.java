@@ -19,6 +19,8 @@ public final class ReferenceClient implements ClientLauncher {
 
     /** Lines of the player's log a report keeps. */
     private static final int TAIL_LINES = 20;
+    /** Bound of each read: the mock server answers at once, so a longer wait only slows a faulty play down. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
 
     private final Set<PlayerFault> faults;
     private final PlayerConfig.Credentials credentials;
@@ -41,7 +43,8 @@ public final class ReferenceClient implements ClientLauncher {
 
     @Override
     public RunningClient start(ClientUrl url) {
-        PlayerConfig c = PlayerConfig.of(url.url()).withFaults(faults.toArray(PlayerFault[]::new));
+        PlayerConfig c = PlayerConfig.of(url.url()).withFaults(faults.toArray(PlayerFault[]::new))
+                .withTimeout(READ_TIMEOUT);
         if (credentials != null) {
             c = c.withCredentials(credentials.user(), credentials.password());
         }
