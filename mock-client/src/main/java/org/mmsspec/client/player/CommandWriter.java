@@ -26,11 +26,12 @@ final class CommandWriter {
 
     /** Offset of the first message: its chunkLen. */
     private static final int MESSAGES = 32;
-    /** Offset of the MID's direction half (0x0003) in a packet's first message. */
+    /** Offset of the MID's direction half (0x0003) in a packet's first message; its type half is before it. */
     private static final int MID_DIRECTION = 32 + 4 + 2;
 
     private final PlayerConfig config;
     private int seq;
+    private int packets;
 
     CommandWriter(PlayerConfig config) {
         this.config = config;
@@ -39,20 +40,23 @@ final class CommandWriter {
 
     byte[] encode(MmsMessage... messages) {
         CommandPacket canonical = CommandPacket.of(seq & 0xFFFF, messages);
+        // the first packet stays recognisable, so that the server takes the connection for MMS at all
+        boolean later = packets++ > 0;
         seq += config.has(SEQ_SKIPS) ? 2 : 1;
         TcpMessageHeader h = canonical.header();
-        long length = h.messageLength() + (config.has(MESSAGE_LENGTH_LIES) ? 8 : 0);
+        long length = h.messageLength() + (later && config.has(MESSAGE_LENGTH_LIES) ? 8 : 0);
         long chunks = config.has(CHUNK_COUNT_LITERAL) ? (h.messageLength() + 16) / 8
                 : h.chunkCount() + (config.has(CHUNK_COUNT_WRONG) ? 1 : 0);
         boolean v = config.has(PlayerFault.WRONG_VERSION);
-        TcpMessageHeader bent = new TcpMessageHeader(config.has(WRONG_REP) ? 2 : h.rep(), v ? 1 : h.version(),
+        TcpMessageHeader bent = new TcpMessageHeader(later && config.has(WRONG_REP) ? 2 : h.rep(), v ? 1 : h.version(),
                 v ? 1 : h.versionMinor(), config.has(PADDING_NON_ZERO) ? 1 : h.padding(),
-                config.has(WRONG_SESSION_ID) ? h.sessionId() + 1 : h.sessionId(), length,
+                later && config.has(WRONG_SESSION_ID) ? h.sessionId() + 1 : h.sessionId(), length,
                 config.has(WRONG_SEAL) ? 0x21534D4DL : h.seal(), chunks, h.seq(),
                 config.has(MBZ_NON_ZERO) ? 1 : h.MBZ(), h.timeSent());
         byte[] b = CommandPacketCodec.encode(new CommandPacket(bent, canonical.messages()));
-        if (config.has(WRONG_MID)) {
-            b[MID_DIRECTION] = 0x04;
+        if (later && config.has(WRONG_MID)) {
+            b[MID_DIRECTION - 2] = (byte) 0xFF; // 0x000300FF: no message has that type
+            b[MID_DIRECTION - 1] = 0x00;
         }
         if (config.has(PlayerFault.WRONG_CHUNK_LEN)) {
             b[MESSAGES]++;

@@ -38,10 +38,18 @@ final class HttpPlay {
     private boolean established;
     private int dataSeen;
 
+    private final boolean describeOnly;
+
     HttpPlay(PlayContext ctx, URI url, int port) {
+        this(ctx, url, port, false);
+    }
+
+    /** An attempt that ends after its Describe where {@code describeOnly}: a probe of the server. */
+    HttpPlay(PlayContext ctx, URI url, int port, boolean describeOnly) {
         this.ctx = ctx;
         this.url = url;
         this.port = port;
+        this.describeOnly = describeOnly;
     }
 
     Optional<URI> run() {
@@ -58,6 +66,9 @@ final class HttpPlay {
             clientId = d.clientId();
             streams = new ArrayList<>(header(d.packets()).streamNumbers());
             ctx.log("described: client-id " + clientId + ", streams " + streams);
+            if (describeOnly) {
+                return Optional.empty();
+            }
             if (ctx.has(NO_PLAY_AFTER_DESCRIBE)) {
                 throw new PlayEnd(PlayEnd.Kind.ERROR, "no Play after the Describe");
             }
@@ -200,7 +211,7 @@ final class HttpPlay {
         }
         return ctx.has(REJECTS_B_BIT) && p.get().framing().B() == 1
                 || ctx.has(IGNORES_MMSH_CHANGE) && p.get() instanceof MmshChange
-                || ctx.has(REJECTS_HEADER_END_08) && p.get() instanceof MmshHeader h
+                || ctx.has(REJECTS_HEADER_END_08) && play && p.get() instanceof MmshHeader h
                         && h.packet().AFFlags() == DataPacket.AF_HEADER_LAST_ALT;
     }
 

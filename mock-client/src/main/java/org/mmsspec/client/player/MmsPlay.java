@@ -131,7 +131,7 @@ final class MmsPlay {
                 subscriberName(host), "", "");
         LinkViewerToMacFunnelInfo funnelInfo = new LinkViewerToMacFunnelInfo(ctx.has(FUNNEL_INFO_INCARNATION_WRONG)
                 ? 0x00F0F0F0L : LinkViewerToMacFunnelInfo.MMS_DISABLE_PACKET_PAIR);
-        boolean withFunnelInfo = !ctx.has(NO_FUNNEL_INFO);
+        boolean withFunnelInfo = !ctx.has(NO_FUNNEL_INFO) && !ctx.has(OPEN_FILE_WITHOUT_FUNNEL);
         if (ctx.has(PIPELINES_REQUESTS)) {
             send(connect);
             connected(await(LinkMacToViewerReportConnectedEX.class));
@@ -485,7 +485,7 @@ final class MmsPlay {
         LinkViewerToMacStartPlaying sp = new LinkViewerToMacStartPlaying(openFileId,
                 ctx.has(START_PLAYING_PADDING) ? 0x0001FFFFL : 0, ctx.has(START_PLAYING_BAD_POSITION) ? Double.NaN : 0.0,
                 LinkViewerToMacStartPlaying.NOT_USED, LinkViewerToMacStartPlaying.NOT_USED,
-                ctx.has(START_PLAYING_FRAME_OFFSET) ? 0x00FFFFFFL : 0, startIncarnation, 0, 0, 0, 0);
+                ctx.has(START_PLAYING_FRAME_OFFSET) ? 1000 : 0, startIncarnation, 0, 0, 0, 0);
         send(sp);
         ok(await(LinkMacToViewerReportStartedPlaying.class).hr(), "ReportStartedPlaying");
     }

@@ -9,15 +9,15 @@ public enum PlayerFault {
 
     // ---- TcpMessageHeader (MS-MMSP 2.2.3) on every command packet the player sends
 
-    /** Sends rep 0x02 instead of 0x01 (2.2.3). */
+    /** Sends rep 0x02 instead of 0x01 (2.2.3), from its second packet on (the first opens the session). */
     WRONG_REP,
-    /** Sends sessionId 0xB00BFACF instead of 0xB00BFACE (2.2.3). */
+    /** Sends sessionId 0xB00BFACF instead of 0xB00BFACE (2.2.3), from its second packet on. */
     WRONG_SESSION_ID,
     /** Sends version 0x01 and versionMinor 0x01 instead of 0x00 (2.2.3). */
     WRONG_VERSION,
     /** Sends seal "MMS!" instead of "MMS " (2.2.3). */
     WRONG_SEAL,
-    /** Sends a MID whose direction half is 0x0004 (server to client) instead of 0x0003 (2.2.4). */
+    /** Sends MID 0x000300FF, a type no message has, from its second packet on (2.2.4). */
     WRONG_MID,
     /** Sends each message's chunkLen one unit more than the message's size (2.2.4). */
     WRONG_CHUNK_LEN,
@@ -33,7 +33,7 @@ public enum PlayerFault {
     CHUNK_COUNT_LITERAL,
     /** Sends chunkCount one more than messageLength / 8 (2.2.3). */
     CHUNK_COUNT_WRONG,
-    /** Sends messageLength 8 more than the bytes that follow offset 16 (2.2.3). */
+    /** Sends messageLength 8 more than the bytes that follow offset 16 (2.2.3), from its second packet on. */
     MESSAGE_LENGTH_LIES,
     /** Sends the header's padding byte 0x01 (2.2.3, SHOULD be 0). */
     PADDING_NON_ZERO,
@@ -120,7 +120,7 @@ public enum PlayerFault {
     STREAM_SWITCH_OFF_AS_FFMPEG,
     /** Sends StartPlaying with padding 0x0001FFFF, as FFmpeg does (2.2.4.25, SHOULD 0). */
     START_PLAYING_PADDING,
-    /** Sends StartPlaying frameOffset 0x00FFFFFF, as FFmpeg does, instead of 0 (to the end) (2.2.4.25). */
+    /** Sends StartPlaying frameOffset 1000, a stop after 1 s, instead of 0 (to the end) (2.2.4.25). */
     START_PLAYING_FRAME_OFFSET,
     /** Sends StopPlaying before its first StartPlaying (3.1.4.5). */
     STOP_PLAYING_BEFORE_START,
@@ -223,6 +223,10 @@ public enum PlayerFault {
 
     // ---- rollover (mms://)
 
+    /** Tries only its first protocol for mms://, no rollover at all. */
+    NO_ROLLOVER,
+    /** For mms:// first sends a Describe over MMSH, then plays over MMS: two protocols where one serves. */
+    DESCRIBES_OVER_MMSH_FIRST,
     /** Tries MMST before MMSU. */
     MMST_BEFORE_MMSU,
     /** Rolls over from a protocol-specific scheme (mmst://, mmsu://, mmsh://) to the other protocols. */

@@ -83,6 +83,13 @@ public final class ReferencePlayer {
     /** One URL: its protocols in turn while each fails in a way that allows the next. */
     private Optional<URI> attempt(URI url) {
         List<Protocol> order = order(url);
+        if (order.size() > 1 && ctx.has(PlayerFault.DESCRIBES_OVER_MMSH_FIRST)) {
+            try {
+                new HttpPlay(ctx, url, url.getPort() > 0 ? url.getPort() : HTTP_PORT, true).run();
+            } catch (PlayEnd e) {
+                ctx.log("probe over MMSH failed: " + e.getMessage());
+            }
+        }
         for (int i = 0; i < order.size(); i++) {
             Protocol p = order.get(i);
             int port = url.getPort() > 0 ? url.getPort() : p == Protocol.MMSH ? HTTP_PORT : MMS_PORT;
@@ -126,7 +133,7 @@ public final class ReferencePlayer {
             default -> throw new PlayEnd(PlayEnd.Kind.ERROR, "unknown scheme " + scheme);
         };
         if (one == null) {
-            return all;
+            return ctx.has(PlayerFault.NO_ROLLOVER) ? all.subList(0, 1) : all;
         }
         if (!ctx.has(PlayerFault.ROLLS_OVER_ON_SPECIFIC_SCHEME)) {
             return List.of(one);

@@ -131,15 +131,16 @@ final class ClientFaults {
         TABLE.put("C-WMSP-3.1.5.13-01", IGNORES_MMSH_END);
         TABLE.put("C-WMSP-3.1.5.14-01", IGNORES_MMSH_CHANGE);
         // 1.6 rollover
-        TABLE.put("C-MMSP-1.6-01", MMST_BEFORE_MMSU);
-        TABLE.put("C-MMSP-1.6-02", MMST_BEFORE_MMSU);
-        TABLE.put("C-MMSP-1.6-03", MMST_BEFORE_MMSU);
+        TABLE.put("C-MMSP-1.6-01", NO_ROLLOVER);
+        TABLE.put("C-MMSP-1.6-02", NO_ROLLOVER);
+        TABLE.put("C-MMSP-1.6-03", NO_ROLLOVER);
         TABLE.put("C-MMSP-1.6-04", NO_TCP_RETRY);
         TABLE.put("C-MMSP-1.6-05", NO_ROLLOVER_AFTER_UDP_SILENCE);
         TABLE.put("C-MMSP-1.6-06", ROLLS_OVER_ON_SPECIFIC_SCHEME);
         TABLE.put("C-MMSP-1.6-07", ROLLS_OVER_ON_SPECIFIC_SCHEME);
         TABLE.put("C-MMSP-1.6-08", ROLLS_OVER_ON_AUTH_FAILURE);
         TABLE.put("C-MMSP-1.6-09", ROLLS_OVER_ON_SESSION_LIMIT);
+        TABLE.put("C-MMSP-1.6-10", DESCRIBES_OVER_MMSH_FIRST);
     }
 
     private ClientFaults() {
