@@ -61,6 +61,14 @@ final class CommandWriter {
         if (config.has(PlayerFault.WRONG_CHUNK_LEN)) {
             b[MESSAGES]++;
         }
+        if (config.has(PlayerFault.OPEN_FILE_NO_NUL) && messages[0] instanceof LinkViewerToMacOpenFile o
+                && o.tokenData().length() == 0) {
+            // the NUL and the padding become 'X's: no terminator anywhere in the message
+            for (int i = MESSAGES + 8 + 16 + 2 * o.fileName().length(); i + 1 < b.length; i += 2) {
+                b[i] = 'X';
+                b[i + 1] = 0;
+            }
+        }
         if (config.has(PlayerFault.MESSAGE_PADDING_NON_ZERO) && messages[0] instanceof LinkViewerToMacOpenFile o) {
             int fields = MESSAGES + 8 + 16 + 2 * (o.fileName().length() + 1) + o.tokenData().length();
             java.util.Arrays.fill(b, Math.min(fields, b.length), b.length, (byte) 0xFF);

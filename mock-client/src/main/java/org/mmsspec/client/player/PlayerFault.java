@@ -84,6 +84,8 @@ public enum PlayerFault {
     PERCENT_ENCODED_PATH,
     /** Sends OpenFile with playIncarnation 0 (2.2.4.21: 1 to 0xFE). */
     OPEN_FILE_INCARNATION_ZERO,
+    /** Sends OpenFile's fileName without its UTF-16 NUL, the padding filled with 'X' (2.2.4.21). */
+    OPEN_FILE_NO_NUL,
     /** Sends OpenFile with spare 1 (2.2.4.21, SHOULD 0). */
     OPEN_FILE_SPARE_NON_ZERO,
     /** Sends OpenFile with a token offset but no credentials (2.2.4.21: token and cbtoken 0). */

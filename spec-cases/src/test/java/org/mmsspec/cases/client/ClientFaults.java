@@ -60,6 +60,7 @@ final class ClientFaults {
         TABLE.put("C-MMSP-2.2.4.21-03", OPEN_FILE_TOKEN_WITHOUT_CREDENTIALS);
         TABLE.put("C-MMSP-2.2.4.21-04", PERCENT_ENCODED_PATH);
         TABLE.put("C-MMSP-2.2.4.21-05", PERCENT_ENCODED_PATH);
+        TABLE.put("C-MMSP-2.2.4.21-06", OPEN_FILE_NO_NUL);
         // 2.2.4.23 ReadBlock
         TABLE.put("C-MMSP-2.2.4.23-01", ASSUMES_OPEN_FILE_ID_1);
         TABLE.put("C-MMSP-2.2.4.23-02", READ_BLOCK_OFFSET_NON_ZERO);
