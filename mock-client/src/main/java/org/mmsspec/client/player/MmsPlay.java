@@ -87,6 +87,7 @@ final class MmsPlay {
     private int dataPackets;
     private int pongs;
     private boolean readBlockSent;
+    private int lastHeaderFlag;
     private long playIncarnation = FIRST_PLAY_INCARNATION - 1;
     private long headerIncarnation;
     private long startIncarnation = -1;
@@ -111,6 +112,13 @@ final class MmsPlay {
         try {
             return session(host);
         } catch (PlayEnd e) {
+            if (ctx.has(HANGS_ON_ERROR) && e.kind() != PlayEnd.Kind.STOPPED && e.kind() != PlayEnd.Kind.CRASH) {
+                ctx.log("hanging on after: " + e.getMessage());
+                while (!ctx.stopped()) {
+                    sleep(POLL);
+                }
+                throw new PlayEnd(PlayEnd.Kind.STOPPED, "stopped");
+            }
             if (e.kind() != PlayEnd.Kind.CRASH) {
                 closeSession(e.kind() == PlayEnd.Kind.STOPPED);
             }
@@ -206,7 +214,7 @@ final class MmsPlay {
     }
 
     private void connected(LinkMacToViewerReportConnectedEX ex) {
-        if (ex.hr() != 0) {
+        if (ex.hr() != 0 && !ctx.has(IGNORES_HR_ERRORS)) {
             // a server that refuses this protocol (NS_E_MMS_NOT_SUPPORTED) leaves the next protocol to try
             throw hrError("ReportConnectedEX", ex.hr(), PlayEnd.Kind.ROLL_OVER);
         }
@@ -227,6 +235,15 @@ final class MmsPlay {
                 return;
             }
             long hr = ((LinkMacToViewerReportDisconnectedFunnel) m).hr();
+            if (ctx.has(OPENS_FILE_AFTER_REFUSED_FUNNEL)) {
+                ctx.log("funnel refused: opening the file all the same");
+                return;
+            }
+            if (ctx.has(RETRIES_UDP_FUNNEL)) {
+                send(connectFunnel(udp.funnelName()));
+                await(LinkMacToViewerReportConnectedFunnel.class, LinkMacToViewerReportDisconnectedFunnel.class);
+                throw hrError("ReportDisconnectedFunnel", hr == 0 ? 0x80004005L : hr, PlayEnd.Kind.ERROR);
+            }
             udp.close();
             udp = null;
             if (ctx.has(NO_TCP_RETRY)) {
@@ -269,7 +286,11 @@ final class MmsPlay {
                 }
                 ctx.log("redirect to " + r.wszLocation());
                 closeFileless();
-                return Optional.of(URI.create(r.wszLocation()));
+                URI to = URI.create(r.wszLocation());
+                if (ctx.has(REDIRECT_KEEPS_OLD_PATH)) {
+                    to = URI.create(to.getScheme() + "://" + to.getRawAuthority() + url.getRawPath());
+                }
+                return Optional.of(to);
             }
             if (m instanceof LinkMacToViewerSecurityChallenge ch) {
                 if (ctx.has(IGNORES_CHALLENGE)) {
@@ -287,7 +308,7 @@ final class MmsPlay {
                 continue;
             }
             LinkMacToViewerReportOpenFile open = (LinkMacToViewerReportOpenFile) m;
-            if (open.hr() != 0 && answered) {
+            if (open.hr() != 0 && answered && !ctx.has(IGNORES_HR_ERRORS)) {
                 throw hrError("ReportOpenFile after SecurityResponse", open.hr(), PlayEnd.Kind.AUTH);
             }
             ok(open.hr(), "ReportOpenFile");
@@ -350,7 +371,12 @@ final class MmsPlay {
                 return header(ctx.config().timeout());
             }
             try {
-                return header(headerTimer());
+                AsfHeader h = header(headerTimer());
+                if (ctx.has(UDP_HEADER_TIMER_IGNORES_08) && lastHeaderFlag == DataPacket.AF_HEADER_LAST_ALT
+                        && attempt == 1) {
+                    throw new HeaderTimeout();
+                }
+                return h;
             } catch (HeaderTimeout e) {
                 if (attempt == HEADER_RETRIES) {
                     // no UDP data: this attempt fails and leaves the next protocol to try (3.1.6.1)
@@ -395,8 +421,11 @@ final class MmsPlay {
             if (d.AFFlags() == DataPacket.AF_HEADER_LAST_ALT && ctx.has(REJECTS_HEADER_END_08)) {
                 throw new PlayEnd(PlayEnd.Kind.ERROR, "header fragment with AFFlags 0x08 taken for broken");
             }
-            if (d.AFFlags() == DataPacket.AF_HEADER_LAST || d.AFFlags() == DataPacket.AF_HEADER_LAST_ALT) {
+            boolean last = d.AFFlags() == DataPacket.AF_HEADER_LAST && !ctx.has(IGNORES_HEADER_END_0C)
+                    || d.AFFlags() == DataPacket.AF_HEADER_LAST_ALT;
+            if (last) {
                 AsfHeader h = new AsfHeader(fragments);
+                lastHeaderFlag = d.AFFlags();
                 ctx.log("header: " + size + " bytes, streams " + h.streamNumbers());
                 return h;
             }
@@ -433,8 +462,12 @@ final class MmsPlay {
                 logging();
                 // over UDP the client asks for the new header and starts again; over TCP all follows at once
                 // (3.1.5.19)
-                if (udp != null) {
-                    start(readHeader());
+                boolean readBlock = (udp != null) != ctx.has(STREAM_CHANGE_WRONG_TRANSPORT_RULE);
+                if (readBlock) {
+                    AsfHeader next = readHeader();
+                    if (udp != null) {
+                        start(next);
+                    }
                 } else {
                     header(ctx.config().timeout());
                 }
@@ -494,6 +527,9 @@ final class MmsPlay {
     private void finish() {
         if (!ctx.has(NO_CLOSE_FILE)) {
             send(closeFile());
+            if (ctx.has(SENDS_AFTER_CLOSE_FILE)) {
+                send(LinkViewerToMacPong.of());
+            }
             awaitServerClose();
         }
         established = false;
@@ -722,6 +758,10 @@ final class MmsPlay {
     }
 
     private void ok(long hr, String what) {
+        if (hr != 0 && ctx.has(IGNORES_HR_ERRORS)) {
+            ctx.log(String.format("%s hr 0x%08X ignored", what, hr));
+            return;
+        }
         if (hr != 0) {
             throw hrError(what, hr, PlayEnd.Kind.ERROR);
         }

@@ -157,6 +157,24 @@ public enum PlayerFault {
     BASIC_TOKEN_NOT_TERMINATED,
     /** Rolls over to the next protocol after an authentication failure (the rollover rules forbid it). */
     ROLLS_OVER_ON_AUTH_FAILURE,
+    /** Goes on after an error hr as if it were 0 (3.1: an error stops the client). */
+    IGNORES_HR_ERRORS,
+    /** After an error, keeps the connection open and waits until stopped instead of ending (3.1). */
+    HANGS_ON_ERROR,
+    /** After ReportDisconnectedFunnel asks for the UDP funnel again, never for TCP (3.1.5.5). */
+    RETRIES_UDP_FUNNEL,
+    /** After ReportDisconnectedFunnel goes on to OpenFile on the refused funnel (3.1.5.5). */
+    OPENS_FILE_AFTER_REFUSED_FUNNEL,
+    /** Follows a redirect to its host and port but opens the original path (3.1.5.7). */
+    REDIRECT_KEEPS_OLD_PATH,
+    /** Takes only AFFlags 0x08 for the header's end and waits past a 0x0C (2.2.2, 3.1.5.12). */
+    IGNORES_HEADER_END_0C,
+    /** Over UDP, lets the header timer fire after a header ended by 0x08: CancelReadBlock and ReadBlock again. */
+    UDP_HEADER_TIMER_IGNORES_08,
+    /** Swaps the stream-change rule: ReadBlock over TCP, waiting without ReadBlock over UDP (3.1.5.19). */
+    STREAM_CHANGE_WRONG_TRANSPORT_RULE,
+    /** Sends a Pong after its CloseFile (3.1.4.8: nothing after CloseFile). */
+    SENDS_AFTER_CLOSE_FILE,
     /** Dies by "SIGSEGV" where an hr reports an error, instead of a clean stop (3.1: report and stop). */
     CRASHES_ON_HR_ERROR,
     /** Stopped while streaming, closes without StopPlaying (3.1.4.5, 3.1.4.8). */
