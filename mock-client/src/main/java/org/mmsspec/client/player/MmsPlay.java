@@ -344,7 +344,8 @@ final class MmsPlay {
     /** base64(user:password) and a NUL (2.2.4.24). */
     private Bytes basicToken() {
         PlayerConfig.Credentials c = ctx.config().credentials().orElseThrow();
-        byte[] b64 = Base64.getEncoder().encode((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8));
+        byte[] plain = (c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8);
+        byte[] b64 = ctx.has(BASIC_TOKEN_PLAIN) ? plain : Base64.getEncoder().encode(plain);
         byte[] t = java.util.Arrays.copyOf(b64, b64.length + (ctx.has(BASIC_TOKEN_NOT_TERMINATED) ? 0 : 1));
         return Bytes.copyOf(t);
     }
@@ -703,6 +704,9 @@ final class MmsPlay {
         Object first = null;
         for (MmsMessage m : ms) {
             if (m instanceof LinkMacToViewerPing) {
+                if (playing && ctx.has(BREAKS_ON_INTERLEAVED_DATA)) {
+                    throw new PlayEnd(PlayEnd.Kind.ERROR, "a Ping among the data");
+                }
                 pong();
             } else if (first == null) {
                 first = m;

@@ -155,7 +155,10 @@ public enum PlayerFault {
     IGNORES_CHALLENGE,
     /** Answers a BASIC challenge with the credentials not NUL-terminated (2.2.4.24). */
     BASIC_TOKEN_NOT_TERMINATED,
-    /** Rolls over to the next protocol after an authentication failure (the rollover rules forbid it). */
+    /** Answers a BASIC challenge with user:password in plain text, not base64 (2.2.4.24 basic-credentials). */
+    BASIC_TOKEN_PLAIN,
+    /** Rolls over to another protocol (MMSH where none is next) after an authentication failure, even from a
+     *  protocol-specific scheme (the rollover rules forbid it). */
     ROLLS_OVER_ON_AUTH_FAILURE,
     /** Goes on after an error hr as if it were 0 (3.1: an error stops the client). */
     IGNORES_HR_ERRORS,

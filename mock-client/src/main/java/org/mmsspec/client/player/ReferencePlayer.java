@@ -101,6 +101,11 @@ public final class ReferencePlayer {
                 return p == Protocol.MMSH ? new HttpPlay(ctx, url, port).run()
                         : new MmsPlay(ctx, url, port, p == Protocol.MMSU).run();
             } catch (PlayEnd e) {
+                if (e.kind() == PlayEnd.Kind.AUTH && ctx.has(PlayerFault.ROLLS_OVER_ON_AUTH_FAILURE)
+                        && i + 1 == order.size() && p != Protocol.MMSH) {
+                    ctx.log(p + " refused the login: trying MMSH");
+                    return new HttpPlay(ctx, url, port).run();
+                }
                 if (i + 1 == order.size() || !rollsOver(e.kind())) {
                     throw e.kind() == PlayEnd.Kind.ROLL_OVER ? new PlayEnd(PlayEnd.Kind.ERROR, e.getMessage()) : e;
                 }
