@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mmsspec", mixinStandardHelpOptions = true, versionProvider = Mmsspec.Version.class,
         description = "Conformance tools for MS-MMSP and MMSH (MS-WMSP).",
-        subcommands = {DecodeCommand.class, ServeCommand.class, ServerCommand.class, BenchCommand.class})
+        subcommands = {DecodeCommand.class, ServeCommand.class, ServerCommand.class, ClientCommand.class,
+            MatrixCommand.class, BenchCommand.class})
 public final class Mmsspec {
 
     private final InputStream stdin;
@@ -29,8 +30,11 @@ public final class Mmsspec {
 
     /** The command line as {@code main} runs it, reading {@code stdin} where a file argument is {@code -}. */
     public static CommandLine commandLine(InputStream stdin) {
-        return new CommandLine(new Mmsspec(stdin)).setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine cl = new CommandLine(new Mmsspec(stdin)).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Mmsspec::internalError);
+        // the client's own options (ffmpeg -i ...) are its, not ours, from its first word on
+        cl.getSubcommands().get("client").setStopAtPositional(true);
+        return cl;
     }
 
     /**

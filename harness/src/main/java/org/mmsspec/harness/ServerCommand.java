@@ -7,16 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.mmsspec.cases.Verdict;
-import org.mmsspec.cases.CaseResult;
 import org.mmsspec.harness.conformance.CasePcaps;
 import org.mmsspec.harness.conformance.RunOptions;
 import org.mmsspec.harness.conformance.RunReport;
 import org.mmsspec.harness.conformance.ServerRun;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,20 +37,12 @@ final class ServerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private RunFlags flags;
+
     @Parameters(arity = "0..1", paramLabel = "HOST:PORT", description = "The server under test (MMST; MMSH too "
             + "unless --http-port is given). Default: the embedded reference server.")
     private String target;
-
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mmsspec-report",
-            description = "Where report.json and report.html go. Default: ${DEFAULT-VALUE}.")
-    private Path reportDir;
-
-    @Option(names = "--cases", paramLabel = "GLOBS", description = "Comma-separated globs on case id, or prefixes "
-            + "of id or section (MMSP-2.2.4.*, 3.2.5).")
-    private String cases;
-
-    @Option(names = "--exclude", paramLabel = "GLOBS", description = "Cases to leave out, as for --cases.")
-    private String exclude;
 
     @Option(names = "--timeout", paramLabel = "DURATION", description = "Bound of every read: 500ms, 2s. Default: "
             + "2s.")
@@ -80,21 +70,6 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--live", description = "The target serves a live stream only (no seeking, no end).")
     private boolean live;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Cases run at once. Default: "
-            + RunOptions.DEFAULT_PARALLEL + ".")
-    private Integer parallel;
-
-    @Option(names = "--baseline", paramLabel = "FILE", description = "An earlier report.json: verdicts it holds "
-            + "do not fail the run.")
-    private Path baseline;
-
-    @Option(names = "--profile", paramLabel = "deployed|literal", description = "How errata are judged. Default: "
-            + "deployed.")
-    private String profile;
-
-    @Option(names = "--strict", description = "A broken SHOULD fails (WARN becomes FAIL).")
-    private boolean strict;
-
     @Option(names = "--slow", description = "Include the slow timer cases.")
     private boolean slow;
 
@@ -109,86 +84,46 @@ final class ServerCommand implements Callable<Integer> {
             + "differs, its MMSH port. Default: 1755.")
     private String imagePorts;
 
-    @Option(names = "--quiet", description = "Print only the summary and the failing cases.")
-    private boolean quiet;
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunOptions options;
         try {
-            options = RunOptions.from(properties(), reportDir);
+            options = RunOptions.from(properties(), flags.reportDir);
         } catch (IllegalArgumentException e) {
             err.println("mmsspec server: " + e.getMessage());
             return UNUSABLE;
         }
         RunReport report;
         try (ServerRun run = ServerRun.prepare(options)) {
-            int total = run.cases().size();
-            out.println("mmsspec server: " + total + " cases against " + run.target().name());
-            out.flush();
-            AtomicInteger done = new AtomicInteger();
-            report = run.runAll(r -> progress(out, r, done.incrementAndGet(), total));
+            report = RunOutput.run(out, "mmsspec server", run, run.target().name(), flags.quiet);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             // a target that is no HOST:PORT, an unreadable baseline: the user's to fix, not a bug of ours
             err.println("mmsspec server: " + e.getMessage());
             return UNUSABLE;
         }
         List<Path> reports = report.write(options.reportDir(), options.pcap());
-        List<CaseResult> failing = report.failing();
-        synchronized (out) {
-            out.println(report.summaryLine());
-            out.printf("coverage: %d of %d observable server requirements have a case (%.0f%%)%n",
-                    report.coverage().covered().size(),
-                    report.coverage().covered().size() + report.coverage().uncovered().size(),
-                    report.coverage().ratio() * 100);
-            out.println("reports: " + reports.get(0) + ", " + reports.get(1)
-                    + (options.pcap() ? "; pcaps in " + options.reportDir().resolve(CasePcaps.DIR) : ""));
-            out.flush();
-        }
-        return failing.isEmpty() ? 0 : FAILED;
-    }
-
-    private void progress(PrintWriter out, CaseResult r, int done, int total) {
-        boolean bad = r.verdict() != Verdict.PASS;
-        if (quiet && (!bad || r.verdict() == Verdict.SKIP)) {
-            return;
-        }
-        synchronized (out) {
-            out.printf("[%3d/%d] %-5s %s%s%n", done, total, r.verdict(), r.conformanceCase().displayName(),
-                    bad ? "\n          " + r.message() : "");
-            out.flush();
-        }
+        RunOutput.summary(out, report, reports,
+                options.pcap() ? "; pcaps in " + options.reportDir().resolve(CasePcaps.DIR) : "");
+        return report.failing().isEmpty() ? 0 : FAILED;
     }
 
     private Properties properties() {
-        Properties p = new Properties();
-        put(p, "target", target);
-        put(p, "cases", cases);
-        put(p, "exclude", exclude);
-        put(p, "timeout", timeout);
-        put(p, "media", media);
-        put(p, "target.http", httpPort);
-        put(p, "auth", auth);
-        put(p, "playlist", playlist);
-        put(p, "redirect", redirect);
-        put(p, "idle", idle);
-        put(p, "parallel", parallel);
-        put(p, "baseline", baseline);
-        put(p, "profile", profile);
-        put(p, "target.image", image);
-        put(p, "target.image.ports", imagePorts);
+        Properties p = flags.properties();
+        RunFlags.put(p, "target", target);
+        RunFlags.put(p, "timeout", timeout);
+        RunFlags.put(p, "media", media);
+        RunFlags.put(p, "target.http", httpPort);
+        RunFlags.put(p, "auth", auth);
+        RunFlags.put(p, "playlist", playlist);
+        RunFlags.put(p, "redirect", redirect);
+        RunFlags.put(p, "idle", idle);
+        RunFlags.put(p, "target.image", image);
+        RunFlags.put(p, "target.image.ports", imagePorts);
         p.setProperty("live", String.valueOf(live));
-        p.setProperty("strict", String.valueOf(strict));
         p.setProperty("slow", String.valueOf(slow));
         p.setProperty("pcap", String.valueOf(pcap));
         return p;
-    }
-
-    private static void put(Properties p, String key, Object value) {
-        if (value != null) {
-            p.setProperty(key, value.toString());
-        }
     }
 }

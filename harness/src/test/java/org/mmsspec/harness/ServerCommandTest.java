@@ -46,11 +46,16 @@ class ServerCommandTest {
     }
 
     static Run server(String... args) {
+        return execute("server", args);
+    }
+
+    /** {@code mmsspec COMMAND ARGS...}: its exit status and what it printed. */
+    static Run execute(String command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cl = Mmsspec.commandLine(new ByteArrayInputStream(new byte[0]));
         cl.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("server"));
+        List<String> all = new ArrayList<>(List.of(command));
         all.addAll(List.of(args));
         int exit = cl.execute(all.toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString());

@@ -1,5 +1,6 @@
 package org.mmsspec.harness.client;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.mmsspec.cases.client.ClientExit;
 import org.mmsspec.cases.client.ClientLauncher;
@@ -51,11 +53,30 @@ public final class CommandLauncher implements ClientLauncher {
         return cmd;
     }
 
+    /**
+     * Refuses a program that is not there: setsid would start and exit 127, and every case would see a client that
+     * never connected (a SKIP) instead of a command that cannot run.
+     */
+    public void checkProgram() throws IOException {
+        String program = words.get(0);
+        if (!(program.contains("/") ? Files.isExecutable(Path.of(program)) : onPath(program))) {
+            throw new IOException("cannot run " + program + ": no such program"
+                    + (program.contains("/") ? "" : " on PATH"));
+        }
+    }
+
+    /** Whether an executable {@code program} lies in a folder of PATH. */
+    public static boolean onPath(String program) {
+        return Stream.of(Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator))
+                .filter(d -> !d.isEmpty()).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    }
+
     @Override
     public RunningClient start(ClientUrl url) throws IOException {
+        checkProgram();
         Path out = Files.createTempFile("mmsspec-client-", ".log");
         ProcessBuilder pb = new ProcessBuilder(commandLine(url)).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process p;
         try {
             p = pb.start();

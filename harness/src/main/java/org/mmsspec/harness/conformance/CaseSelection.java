@@ -16,6 +16,10 @@ record CaseSelection(List<String> include, List<String> exclude, boolean slow) {
         return new CaseSelection(o.cases(), o.exclude(), o.slow());
     }
 
+    static CaseSelection of(ClientRunOptions o) {
+        return new CaseSelection(o.cases(), o.exclude(), o.slow());
+    }
+
     boolean test(ConformanceCase c) {
         if (c.tagged(ConformanceCase.SLOW) && !slow && include.stream().noneMatch(p -> p.equals(c.id()))) {
             return false;

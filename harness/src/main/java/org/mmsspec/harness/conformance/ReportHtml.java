@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.mmsspec.cases.ConformanceCase;
+import org.mmsspec.cases.Evidence;
 import org.mmsspec.cases.Finding;
 import org.mmsspec.cases.Requirement;
 import org.mmsspec.cases.RequirementIndex;
@@ -43,6 +44,8 @@ public final class ReportHtml {
     static final int DATA_HEX = 64;
     /** Headlines shown per connection after the detailed ones. */
     static final int MORE_HEADLINES = 1000;
+    /** Characters shown of one line of a client case's evidence (a client's output may hold anything). */
+    static final int EVIDENCE_LINE = 400;
 
     private ReportHtml() {
     }
@@ -56,10 +59,7 @@ public final class ReportHtml {
 
     static String render(RunReport report, RequirementIndex index) {
         StringBuilder b = new StringBuilder(64 * 1024);
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>mmsspec server report: ").append(esc(report.target())).append("</title>\n<style>")
-                .append(STYLE).append("</style></head>\n<body>\n");
+        open(b, "mmsspec " + report.role() + " report: " + report.target());
         header(b, report);
         b.append("<main>\n<h2>Cases</h2>\n<p id=\"shown\"></p>\n");
         for (CaseResult r : report.results()) {
@@ -70,10 +70,19 @@ public final class ReportHtml {
         return b.toString();
     }
 
+    /** The head of a self-contained page, up to the opened body: the matrix page shares it. */
+    static void open(StringBuilder b, String title) {
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(esc(title)).append("</title>\n<style>")
+                .append(STYLE).append("</style></head>\n<body>\n");
+    }
+
     private static void header(StringBuilder b, RunReport report) {
         var s = report.settings();
-        b.append("<header><h1>mmsspec server conformance</h1>\n<dl class=\"meta\">");
-        meta(b, "target", report.target());
+        b.append("<header><h1>mmsspec ").append(report.role()).append(" conformance</h1>\n<dl class=\"meta\">");
+        meta(b, "role", report.role());
+        meta(b, report.role().equals(RunReport.CLIENT) ? "client" : "target", report.target());
         meta(b, "profile", s.profile().name().toLowerCase(Locale.ROOT));
         meta(b, "strict", s.strict() ? "yes: a WARN fails" : "no");
         meta(b, "timeout", s.timeout().toMillis() + " ms per read");
@@ -126,7 +135,26 @@ public final class ReportHtml {
         for (Recorded rec : r.transcripts()) {
             transcript(b, rec, quiet);
         }
+        for (Evidence e : r.evidence()) {
+            evidence(b, e, quiet);
+        }
         b.append("</div></details>\n");
+    }
+
+    /** What a client case saw, one labelled block of lines, collapsed; fewer lines where the case passed. */
+    private static void evidence(StringBuilder b, Evidence e, boolean quiet) {
+        List<String> lines = e.lines();
+        int shown = quiet ? QUIET_ENTRIES : DETAILED_ENTRIES + MORE_HEADLINES;
+        b.append("<details class=\"conn\"><summary>").append(esc(e.label())).append(": ").append(lines.size())
+                .append(lines.size() == 1 ? " line" : " lines").append("</summary><pre>");
+        for (int i = 0; i < lines.size() && i < shown; i++) {
+            String line = lines.get(i);
+            b.append(esc(line.length() > EVIDENCE_LINE ? line.substring(0, EVIDENCE_LINE) + " …" : line)).append('\n');
+        }
+        if (lines.size() > shown) {
+            b.append("… ").append(lines.size() - shown).append(" more lines not shown\n");
+        }
+        b.append("</pre></details>\n");
     }
 
     private static void requirements(StringBuilder b, ConformanceCase c, RequirementIndex index) {
@@ -210,12 +238,13 @@ public final class ReportHtml {
         }
         b.append("<h2 id=\"coverage\">Coverage of the requirements index</h2>\n<p>")
                 .append(cov.covered().size()).append(" of ").append(cov.covered().size() + cov.uncovered().size())
-                .append(" observable statements that bind a server have a case (")
+                .append(" observable statements that bind a ").append(roleName(cov))
+                .append(" have a case (")
                 .append(Math.round(cov.ratio() * 100)).append("%); ").append(cov.unobservable().size())
                 .append(" more cannot be seen on the wire. Cases link where this run holds them.</p>\n");
         Map<Section, List<Requirement>> bySection = new LinkedHashMap<>();
         for (Requirement q : index.all()) {
-            if (q.role() != Requirement.Role.CLIENT) {
+            if (q.role() == cov.role() || q.role() == Requirement.Role.BOTH) {
                 bySection.computeIfAbsent(q.section(), k -> new ArrayList<>()).add(q);
             }
         }
@@ -247,11 +276,15 @@ public final class ReportHtml {
         b.append("</table>\n");
     }
 
+    private static String roleName(Coverage cov) {
+        return cov.role().name().toLowerCase(Locale.ROOT);
+    }
+
     private static String status(Coverage cov, String id) {
         return cov.covered().contains(id) ? "covered" : cov.uncovered().contains(id) ? "uncovered" : "unobservable";
     }
 
-    private static String css(Verdict v) {
+    static String css(Verdict v) {
         return v.name().toLowerCase(Locale.ROOT);
     }
 
@@ -272,7 +305,7 @@ public final class ReportHtml {
         return b.toString();
     }
 
-    private static final String STYLE = """
+    static final String STYLE = """
             body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
             header{background:#fff;border-bottom:1px solid #ddd;padding:.5em 1.5em;position:sticky;top:0;z-index:1}
             h1{font-size:1.3em;margin:.2em 0}h2{font-size:1.15em;margin:1.2em 0 .4em}
@@ -305,6 +338,8 @@ public final class ReportHtml {
             li.unobservable b{background:#eee;color:#777}
             tr.full td:nth-child(2){color:#2e7d32}tr.none td:nth-child(2){color:#c62828}
             .hidden{display:none}
+            table.matrix td{text-align:center}table.matrix td:first-child,table.matrix td:last-child{text-align:left}
+            table.matrix a{text-decoration:none}.absent{color:#aaa}tr.total td{text-align:left}
             """;
 
     private static final String SCRIPT = """

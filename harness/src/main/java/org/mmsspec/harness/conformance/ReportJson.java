@@ -32,7 +32,8 @@ public final class ReportJson {
 
     public static ObjectNode tree(RunReport report) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("target", report.target());
+        root.put("role", report.role());
+        root.put(report.role().equals(RunReport.CLIENT) ? "client" : "target", report.target());
         root.put("profile", report.settings().profile().name().toLowerCase(Locale.ROOT));
         root.put("strict", report.settings().strict());
         root.put("timeoutMs", report.settings().timeout().toMillis());
@@ -71,6 +72,7 @@ public final class ReportJson {
         report.summary().forEach((v, count) -> summary.put(v.name().toLowerCase(Locale.ROOT), count));
         ObjectNode cov = root.putObject("coverage");
         Coverage coverage = report.coverage();
+        cov.put("role", coverage.role().name().toLowerCase(Locale.ROOT));
         cov.put("covered", coverage.covered().size());
         cov.put("uncovered", coverage.uncovered().size());
         cov.put("unobservable", coverage.unobservable().size());

@@ -73,20 +73,29 @@ public record RunOptions(Optional<String> target, Optional<Integer> httpPort, St
      * values count as unset.
      */
     public static RunOptions from(Properties p, Path defaultReportDir) {
-        Duration timeout = Optional.ofNullable(value(p, "timeout")).map(RunOptions::duration)
-                .orElse(RunSettings.DEFAULT_TIMEOUT);
-        Profile profile = Optional.ofNullable(value(p, "profile")).map(RunOptions::profile).orElse(Profile.DEPLOYED);
         return new RunOptions(opt(p, "target"), opt(p, "target.http").map(Integer::parseInt),
                 opt(p, "media").orElse(org.mmsspec.cases.server.Target.DEFAULT_MEDIA), opt(p, "auth"),
                 opt(p, "playlist"), opt(p, "redirect"), flag(p, "live"), list(p, "cases"), list(p, "exclude"),
-                new RunSettings(timeout, profile, flag(p, "strict")),
+                settings(p),
                 opt(p, "parallel").map(Integer::parseInt).orElse(DEFAULT_PARALLEL), opt(p, "baseline").map(Path::of),
                 flag(p, "slow"), opt(p, "report.dir").map(Path::of).orElse(defaultReportDir), flag(p, "pcap"),
                 opt(p, "target.image"), ports(list(p, "target.image.ports")),
-                opt(p, "idle").map(v -> v.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(v)) : duration(v)));
+                opt(p, "idle").map(RunOptions::seconds));
     }
 
-    private static Profile profile(String v) {
+    /** {@code timeout} (ms or 2s), {@code profile}, {@code strict}: what runs of either role share. */
+    static RunSettings settings(Properties p) {
+        Duration timeout = opt(p, "timeout").map(RunOptions::duration).orElse(RunSettings.DEFAULT_TIMEOUT);
+        Profile profile = opt(p, "profile").map(RunOptions::profile).orElse(Profile.DEPLOYED);
+        return new RunSettings(timeout, profile, flag(p, "strict"));
+    }
+
+    /** {@code 20} (seconds), or a duration with its unit: {@code 20s}, {@code 1500ms}. */
+    static Duration seconds(String v) {
+        return v.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(v)) : duration(v);
+    }
+
+    static Profile profile(String v) {
         try {
             return Profile.valueOf(v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -118,22 +127,22 @@ public record RunOptions(Optional<String> target, Optional<Integer> httpPort, St
         }
     }
 
-    private static String value(Properties p, String key) {
+    static String value(Properties p, String key) {
         String v = p.getProperty(key);
         return v == null || v.isBlank() ? null : v.strip();
     }
 
-    private static Optional<String> opt(Properties p, String key) {
+    static Optional<String> opt(Properties p, String key) {
         return Optional.ofNullable(value(p, key));
     }
 
     /** {@code -Dslow} alone (empty) and {@code -Dslow=true} both turn a flag on. */
-    private static boolean flag(Properties p, String key) {
+    static boolean flag(Properties p, String key) {
         String v = p.getProperty(key);
         return v != null && (v.isBlank() || Boolean.parseBoolean(v.strip()));
     }
 
-    private static List<String> list(Properties p, String key) {
+    static List<String> list(Properties p, String key) {
         String v = value(p, key);
         return v == null ? List.of() : Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .toList();

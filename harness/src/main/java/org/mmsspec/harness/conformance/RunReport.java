@@ -13,14 +13,22 @@ import org.mmsspec.cases.RunSettings;
 /**
  * A finished run: every case's result, what the baseline already knew, and the coverage of the requirements index.
  *
- * @param target   how the target is named ({@code host:port}, {@code reference})
+ * @param role     which role was graded: {@link #SERVER} or {@link #CLIENT}
+ * @param target   what was graded: the server ({@code host:port}, {@code reference}) or the client's command
+ *                 ({@link org.mmsspec.cases.client.ClientLauncher#describe()})
  * @param baseline verdicts of an earlier run by case id; empty where none was given
  * @param wallMs   wall time of the whole run
  */
-public record RunReport(String target, RunSettings settings, List<CaseResult> results, Map<String, Verdict> baseline,
+public record RunReport(String role, String target, RunSettings settings, List<CaseResult> results, Map<String, Verdict> baseline,
         Coverage coverage, long wallMs) {
 
+    public static final String SERVER = "server";
+    public static final String CLIENT = "client";
+
     public RunReport {
+        if (!role.equals(SERVER) && !role.equals(CLIENT)) {
+            throw new IllegalArgumentException("role is server or client: " + role);
+        }
         results = List.copyOf(results);
         baseline = Map.copyOf(baseline);
     }

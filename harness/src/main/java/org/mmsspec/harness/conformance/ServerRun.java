@@ -1,18 +1,16 @@
 package org.mmsspec.harness.conformance;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import org.mmsspec.cases.Requirement;
 import org.mmsspec.cases.RequirementIndex;
-import org.mmsspec.cases.Verdict;
 import org.mmsspec.cases.CaseResult;
+import org.mmsspec.cases.Verdict;
 import org.mmsspec.cases.server.CaseRunner;
 import org.mmsspec.cases.server.ServerCase;
 import org.mmsspec.cases.server.ServerCases;
@@ -23,30 +21,20 @@ import org.mmsspec.server.scenario.Scenario;
  * One conformance run against a server: the selected cases, {@code parallel} at a time, each to a verdict. Results are
  * handed out as they come ({@link #start}), so that JUnit and the command line can show them one by one.
  */
-public final class ServerRun implements AutoCloseable {
+public final class ServerRun implements ConformanceRun {
 
     private final RunOptions options;
     private final TargetHandle handle;
-    private final List<ServerCase> selected;
-    private final ExecutorService pool;
-    private final List<CompletableFuture<CaseResult>> futures = new ArrayList<>();
-    private final Map<String, Verdict> baseline;
+    private final CasePool<ServerCase> cases;
     /** Reading the requirements index costs a cold JVM about a second: it overlaps the cases. */
     private final CompletableFuture<Coverage> coverage = CompletableFuture.supplyAsync(
-            () -> Coverage.of(RequirementIndex.bundled(), ServerCases.all()));
-    private long startNanos;
+            () -> Coverage.of(RequirementIndex.bundled(), ServerCases.all(), Requirement.Role.SERVER));
 
     private ServerRun(RunOptions options, TargetHandle handle, List<ServerCase> selected) {
         this.options = options;
         this.handle = handle;
-        this.selected = selected;
-        this.baseline = options.baseline().map(Baseline::read).orElse(Map.of());
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(options.parallel(), r -> {
-            Thread t = new Thread(r, "mmsspec-case-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.cases = new CasePool<>(selected, options.baseline().map(Baseline::read).orElse(Map.of()),
+                options.settings().strict(), options.parallel());
     }
 
     /** Resolves the target (starting the reference where none is given) and selects the cases. */
@@ -77,52 +65,46 @@ public final class ServerRun implements AutoCloseable {
         }
     }
 
+    @Override
     public List<ServerCase> cases() {
-        return selected;
+        return cases.cases();
     }
 
     public RunOptions options() {
         return options;
     }
 
-    /** Whether {@code r} fails the build: a failing verdict the baseline does not hold. */
+    @Override
+    public Path reportDir() {
+        return options.reportDir();
+    }
+
+    @Override
+    public boolean pcap() {
+        return options.pcap();
+    }
+
+    @Override
     public boolean failsBuild(CaseResult r) {
-        return RunReport.failsBuild(r, baseline, options.settings().strict());
+        return cases.failsBuild(r);
     }
 
     public Target target() {
         return handle.target();
     }
 
-    /** Submits every case; {@code each} sees each result as it is made (from the worker threads). */
-    public synchronized List<CompletableFuture<CaseResult>> start(Consumer<CaseResult> each) {
-        if (!futures.isEmpty()) {
-            throw new IllegalStateException("already started");
-        }
-        startNanos = System.nanoTime();
+    @Override
+    public List<CompletableFuture<CaseResult>> start(Consumer<CaseResult> each) {
         CaseRunner runner = new CaseRunner(handle.target(), options.settings());
-        for (ServerCase c : selected) {
-            futures.add(CompletableFuture.supplyAsync(() -> {
-                CaseResult r = handle.unavailable().map(why -> skipped(c, why)).orElseGet(() -> runner.run(c));
-                each.accept(r);
-                return r;
-            }, pool));
-        }
-        return List.copyOf(futures);
+        return cases.start(c -> handle.unavailable().map(why -> skipped(c, why)).orElseGet(() -> runner.run(c)),
+                each);
     }
 
-    /** Waits for every case and makes the report. */
+    @Override
     public RunReport finish() {
-        List<CaseResult> results = futures.stream().map(CompletableFuture::join).toList();
-        long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
-        return new RunReport(handle.target().name(), options.settings(), results, baseline, coverage.join(),
-                wallMs);
-    }
-
-    /** Runs everything and waits. */
-    public RunReport runAll(Consumer<CaseResult> each) {
-        start(each);
-        return finish();
+        List<CaseResult> results = cases.results();
+        return new RunReport(RunReport.SERVER, handle.target().name(), options.settings(), results, cases.baseline(),
+                coverage.join(), cases.wallMs());
     }
 
     private static CaseResult skipped(ServerCase c, String why) {
@@ -131,7 +113,7 @@ public final class ServerRun implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        cases.close();
         handle.close();
     }
 }

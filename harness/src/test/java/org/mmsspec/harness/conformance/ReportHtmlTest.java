@@ -4,13 +4,18 @@ import org.mmsspec.cases.Recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mmsspec.cases.Evidence;
 import org.mmsspec.cases.Finding;
+import org.mmsspec.cases.Requirement;
+import org.mmsspec.cases.client.ClientCase;
+import org.mmsspec.cases.client.Scheme;
 import org.mmsspec.cases.RequirementIndex;
 import org.mmsspec.cases.Verdict;
 import org.mmsspec.cases.server.CaseContext;
@@ -51,8 +56,20 @@ class ReportHtmlTest {
     }
 
     static RunReport report(CaseResult... results) {
-        return new RunReport("127.0.0.1:1755", RunSettings.DEFAULTS, List.of(results), Map.of(),
-                Coverage.of(INDEX, List.of(serverCase("MMSP-3.2.5.3-01", "d", null))), 1234);
+        return new RunReport(RunReport.SERVER, "127.0.0.1:1755", RunSettings.DEFAULTS, List.of(results), Map.of(),
+                Coverage.of(INDEX, List.of(serverCase("MMSP-3.2.5.3-01", "d", null)), Requirement.Role.SERVER),
+                1234);
+    }
+
+    static ClientCase clientCase(String id) {
+        return new ClientCase(id, Section.mmsp("2.2.4.17"), Level.MUST, List.of(), "connects " + HOSTILE, null,
+                Set.of(), List.of(Scheme.MMST), b -> b, ctx -> true, ctx -> { });
+    }
+
+    static RunReport clientReport(CaseResult... results) {
+        return new RunReport(RunReport.CLIENT, "ffmpeg -i {url} " + HOSTILE, RunSettings.DEFAULTS, List.of(results),
+                Map.of(), Coverage.of(INDEX, List.of(clientCase("C-MMSP-2.2.4.17-01")), Requirement.Role.CLIENT),
+                1234);
     }
 
     static CaseResult result(String id, Verdict v, String message, List<Finding> findings) {
@@ -74,6 +91,45 @@ class ReportHtmlTest {
                 .contains("LinkMacToViewerReportOpenFile").contains("TcpMessageHeader {")
                 .contains("0000  ").contains("id=\"coverage\"").contains("<a href=\"#MMSP-3.2.5.3-01\">");
         assertThat(html).contains("data-verdict=\"FAIL\" data-text=").contains(" open>");
+    }
+
+    @Test
+    void aClientCaseShowsItsEvidenceEscapedAndBounded() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < ReportHtml.DETAILED_ENTRIES + ReportHtml.MORE_HEADLINES + 10; i++) {
+            many.add("line " + i);
+        }
+        many.set(0, "x".repeat(ReportHtml.EVIDENCE_LINE * 3));
+        CaseResult r = new CaseResult(clientCase("C-MMSP-2.2.4.17-01"), Verdict.FAIL, "bad " + HOSTILE, List.of(), 9,
+                List.of(), List.of(new Evidence("client output (tail) " + HOSTILE, List.of("said " + HOSTILE)),
+                        new Evidence("events", many)));
+        String html = ReportHtml.render(clientReport(r), INDEX);
+        assertThat(html).doesNotContain("<img").contains("<h1>mmsspec client conformance</h1>")
+                .contains("<dt>client</dt><dd>ffmpeg -i {url} &lt;/pre&gt;")
+                .contains("client output (tail) &lt;/pre&gt;&lt;img").contains("said &lt;/pre&gt;&lt;img")
+                .contains("events: " + many.size() + " lines").contains("… 10 more lines not shown")
+                .doesNotContain("x".repeat(ReportHtml.EVIDENCE_LINE + 1))
+                .contains("statements that bind a client");
+        assertThat(ReportJson.tree(clientReport(r)).path("role").asText()).isEqualTo("client");
+        assertThat(ReportJson.tree(clientReport(r)).path("client").asText()).startsWith("ffmpeg -i {url} ");
+        assertThat(ReportJson.tree(report()).path("role").asText()).isEqualTo("server");
+    }
+
+    @Test
+    void coverageCountsTheStatementsOfItsRole() {
+        Coverage server = Coverage.of(INDEX, List.of(), Requirement.Role.SERVER);
+        Coverage client = Coverage.of(INDEX, List.of(), Requirement.Role.CLIENT);
+        for (Requirement q : INDEX.all()) {
+            boolean inServer = server.uncovered().contains(q.id()) || server.unobservable().contains(q.id());
+            boolean inClient = client.uncovered().contains(q.id()) || client.unobservable().contains(q.id());
+            assertThat(inServer).as(q.id()).isEqualTo(q.role() != Requirement.Role.CLIENT);
+            assertThat(inClient).as(q.id()).isEqualTo(q.role() != Requirement.Role.SERVER);
+        }
+        String covered = INDEX.all().stream().filter(q -> q.role() == Requirement.Role.CLIENT).findFirst()
+                .orElseThrow().id();
+        ClientCase c = new ClientCase("C-X-01", Section.mmsp("2.2.4.17"), Level.MUST, List.of(covered), "d", null,
+                Set.of(), List.of(Scheme.MMST), b -> b, ctx -> true, ctx -> { });
+        assertThat(Coverage.of(INDEX, List.of(c), Requirement.Role.CLIENT).covered()).containsExactly(covered);
     }
 
     @Test

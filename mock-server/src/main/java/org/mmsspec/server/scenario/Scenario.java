@@ -146,6 +146,11 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
             return listener(listeners.get(p).withBehaviour(b));
         }
 
+        /** The error code a listener with behaviour ERROR answers with (an MMS hr, an HTTP or RTSP status). */
+        public Builder errorCode(Protocol p, long code) {
+            return listener(listeners.get(p).withErrorCode(code));
+        }
+
         public Builder credentials(String user, String password) {
             credentials = new Credentials(user, password, "mmsspec");
             return this;

@@ -21,10 +21,14 @@ import org.mmsspec.server.scenario.Scenario;
  * @param scenario the mock server of the case, applied to a fast-paced server on one shared port
  * @param until    the case may stop the client once this holds; the client's own exit and the client timeout also
  *                 end it
+ * @param path     the path of the URL the client gets, as a URL writes it (percent-encoded where needed)
  */
 public record ClientCase(String id, Section section, Level level, List<String> requirements, String description,
         String erratum, Set<String> tags, List<Scheme> schemes, UnaryOperator<Scenario.Builder> scenario,
-        Predicate<ClientContext> until, ClientCheck check) implements ConformanceCase {
+        Predicate<ClientContext> until, ClientCheck check, String path) implements ConformanceCase {
+
+    /** The media every case serves unless it names another path. */
+    public static final String DEFAULT_PATH = "sample.asf";
 
     /** Rollover cases: they judge the order of protocols a client tries. */
     public static final String ROLLOVER = "rollover";
@@ -37,11 +41,20 @@ public record ClientCase(String id, Section section, Level level, List<String> r
         Objects.requireNonNull(scenario);
         Objects.requireNonNull(until);
         Objects.requireNonNull(check);
+        Objects.requireNonNull(path);
         requirements = List.copyOf(requirements);
         tags = Set.copyOf(tags);
         schemes = List.copyOf(schemes);
         if (schemes.isEmpty()) {
             throw new IllegalArgumentException(id + ": no scheme");
         }
+    }
+
+    /** A case on the default path. */
+    public ClientCase(String id, Section section, Level level, List<String> requirements, String description,
+            String erratum, Set<String> tags, List<Scheme> schemes, UnaryOperator<Scenario.Builder> scenario,
+            Predicate<ClientContext> until, ClientCheck check) {
+        this(id, section, level, requirements, description, erratum, tags, schemes, scenario, until, check,
+                DEFAULT_PATH);
     }
 }

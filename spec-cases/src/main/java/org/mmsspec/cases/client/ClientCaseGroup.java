@@ -63,6 +63,7 @@ public final class ClientCaseGroup {
         private List<Scheme> schemes = List.of(Scheme.MMST);
         private UnaryOperator<Scenario.Builder> scenario = UnaryOperator.identity();
         private Predicate<ClientContext> until = ClientContext::sessionOver;
+        private String path = ClientCase.DEFAULT_PATH;
 
         private Builder(int number, Level level, String description) {
             this.id = "C-" + CaseIds.caseId(section, number);
@@ -109,6 +110,12 @@ public final class ClientCaseGroup {
             return this;
         }
 
+        /** The URL path the client gets, percent-encoded as a URL writes it; the server must serve its media there. */
+        public Builder path(String urlPath) {
+            path = urlPath;
+            return this;
+        }
+
         public ClientCaseGroup check(ClientCheck check) {
             if (cases.stream().anyMatch(c -> c.id().equals(id))) {
                 throw new IllegalStateException("duplicate case " + id);
@@ -118,7 +125,7 @@ public final class ClientCaseGroup {
                 t.add("mmsh");
             }
             cases.add(new ClientCase(id, caseSection, level, requirements, description, erratum, t, schemes,
-                    scenario, until, check));
+                    scenario, until, check, path));
             return ClientCaseGroup.this;
         }
     }

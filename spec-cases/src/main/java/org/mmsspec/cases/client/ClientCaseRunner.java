@@ -35,8 +35,6 @@ import org.mmsspec.server.scenario.Scenario;
  */
 public final class ClientCaseRunner {
 
-    private static final String MEDIA = "sample.asf";
-
     private final ClientLauncher launcher;
     private final ClientSettings settings;
 
@@ -59,7 +57,7 @@ public final class ClientCaseRunner {
                 .withServer(Protocol.MMSH, mmsh);
         try (MockMmsServer server = startServer(c, scheme.get(), options)) {
             int port = server.port(Protocol.MMST);
-            ClientUrl url = new ClientUrl(scheme.get(), server.host(), port, MEDIA, port, port, port);
+            ClientUrl url = new ClientUrl(scheme.get(), server.host(), port, c.path(), port, port, port);
             ClientContext ctx = new ClientContext(c, settings.run(), url, server, mmst, mmsh);
             RunningClient client;
             try {
@@ -182,6 +180,10 @@ public final class ClientCaseRunner {
             }
             verdict = findings.stream().map(Finding::verdict).reduce(Verdict.PASS, Verdict::worst);
             message = ended != null ? ended.toString() : findings.isEmpty() ? "" : findings.get(0).toString();
+        }
+        if (!ctx.notes().isEmpty() && error == null) {
+            String n = String.join("; ", ctx.notes());
+            message = message.isEmpty() ? n : message + " [" + n + "]";
         }
         if (settings.run().strict() && verdict == Verdict.WARN) {
             verdict = Verdict.FAIL;

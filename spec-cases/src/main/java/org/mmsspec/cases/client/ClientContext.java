@@ -50,6 +50,7 @@ public final class ClientContext extends Verification {
     private final MmstServer mmst;
     private final MmshServer mmsh;
     private volatile ClientExit exit;
+    private final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ClientContext(ClientCase clientCase, RunSettings settings, ClientUrl url, MockMmsServer server, MmstServer mmst,
             MmshServer mmsh) {
@@ -209,6 +210,15 @@ public final class ClientContext extends Verification {
     }
 
     // ---- for findings and the report
+
+    /** A fact the report shows whatever the verdict (a client's rollover order, say), not a finding. */
+    public void note(String line) {
+        notes.add(line);
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
 
     String attemptsLine() {
         List<Attempt> a = attempts();

@@ -11,6 +11,6 @@ public final class RolloverCases {
     }
 
     public static List<ClientCaseGroup> groups() {
-        return List.of();
+        return List.of(C1_6_Rollover.group());
     }
 }
