@@ -64,6 +64,8 @@ final class MmsPlay {
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration LATE_PONG_DELAY = Duration.ofSeconds(3);
     private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
+    /** Data packets into the stream where {@link PlayerFault#RESTARTS_WHILE_STREAMING} starts again. */
+    private static final int RESTART_AFTER = 3;
     /** hr values of a server at its limit: no rollover after them (rollover rules). */
     static final Set<Long> SESSION_LIMITS = Set.of(0xC00D000FL /* NS_E_TOO_MANY_SESS */,
             0xC00D000EL /* NS_E_NETWORK_BUSY */, 0xC00D0049L /* NS_E_MAX_CLIENTS */);
@@ -442,7 +444,12 @@ final class MmsPlay {
         while (true) {
             Object u = nextUnit();
             if (u instanceof DataPacket) {
-                dataPackets++;
+                if (++dataPackets == RESTART_AFTER && ctx.has(RESTARTS_WHILE_STREAMING)) {
+                    send(LinkViewerToMacStartPlaying.of(openFileId, 0.0, nextPlayIncarnation()));
+                }
+                if (dataPackets == RESTART_AFTER && ctx.has(FUNNEL_INFO_WHILE_STREAMING)) {
+                    send(new LinkViewerToMacFunnelInfo(LinkViewerToMacFunnelInfo.MMS_DISABLE_PACKET_PAIR));
+                }
                 continue;
             }
             if (u instanceof LinkMacToViewerReportEndOfStream eos) {

@@ -124,6 +124,10 @@ public enum PlayerFault {
     START_PLAYING_PADDING,
     /** Sends StartPlaying frameOffset 1000, a stop after 1 s, instead of 0 (to the end) (2.2.4.25). */
     START_PLAYING_FRAME_OFFSET,
+    /** While streaming, sends a second StartPlaying (from 0) without StopPlaying first (3.1.4.6). */
+    RESTARTS_WHILE_STREAMING,
+    /** While streaming, sends FunnelInfo, a message streaming does not allow (3.1.5.15). */
+    FUNNEL_INFO_WHILE_STREAMING,
     /** Sends StopPlaying before its first StartPlaying (3.1.4.5). */
     STOP_PLAYING_BEFORE_START,
     /** Sends StartPlaying with playIncarnation 0 (2.2.4.25: 1 to 0xFE). */

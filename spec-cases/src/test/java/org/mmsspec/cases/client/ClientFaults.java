@@ -15,14 +15,23 @@ import org.mmsspec.client.player.PlayerFault;
 final class ClientFaults {
 
     private static final Map<String, PlayerFault> TABLE = new LinkedHashMap<>();
+    /**
+     * Cases the player cannot prove yet, with the reason: the proof reports them instead of failing, and the
+     * conformant run lets them SKIP. Each line is a to-do for the case's writer.
+     */
+    private static final Map<String, String> UNPROVEN = Map.of(
+            "C-MMSP-2.2.3-04", "a packet whose sessionId is not 0xB00BFACE is framed by the mock server as a Data"
+                    + " packet, so WRONG_SESSION_ID never shows in what the client sent",
+            "C-MMSP-2.2.3-05", "a packet whose messageLength runs past its bytes leaves the mock server waiting for"
+                    + " the rest, so MESSAGE_LENGTH_LIES never shows in what the client sent",
+            "C-MMSP-2.2.4.17-06", "the case's server forces no reconnect (a redirect would), so it SKIPs for every"
+                    + " client and NEW_GUID_PER_RECONNECT cannot show");
 
     static {
         // MS-MMSP 2.2.3 TcpMessageHeader
         TABLE.put("C-MMSP-2.2.3-01", WRONG_REP);
         TABLE.put("C-MMSP-2.2.3-02", WRONG_VERSION);
         TABLE.put("C-MMSP-2.2.3-03", PADDING_NON_ZERO);
-        TABLE.put("C-MMSP-2.2.3-04", WRONG_SESSION_ID);
-        TABLE.put("C-MMSP-2.2.3-05", MESSAGE_LENGTH_LIES);
         TABLE.put("C-MMSP-2.2.3-06", WRONG_SEAL);
         TABLE.put("C-MMSP-2.2.3-07", CHUNK_COUNT_WRONG);
         TABLE.put("C-MMSP-2.2.3-08", SEQ_FROM_ONE);
@@ -41,7 +50,6 @@ final class ClientFaults {
         TABLE.put("C-MMSP-2.2.4.17-03", WRONG_CONNECT_INCARNATION);
         TABLE.put("C-MMSP-2.2.4.17-04", GUID_WITH_0X);
         TABLE.put("C-MMSP-2.2.4.17-05", WRONG_PLAYER_VERSION);
-        TABLE.put("C-MMSP-2.2.4.17-06", NEW_GUID_PER_RECONNECT);
         // 2.2.4.18 ConnectFunnel, 2.2.4.19 FunnelInfo
         TABLE.put("C-MMSP-2.2.4.18-01", WRONG_FUNNEL_MODE);
         TABLE.put("C-MMSP-2.2.4.18-02", MALFORMED_FUNNEL_NAME);
@@ -87,6 +95,8 @@ final class ClientFaults {
         TABLE.put("C-MMSP-3.1.4.2-03", START_BEFORE_STREAM_SWITCH);
         TABLE.put("C-MMSP-3.1.4.2-04", START_PLAYING_INCARNATION_ZERO);
         TABLE.put("C-MMSP-3.1.4.5-01", STOP_PLAYING_BEFORE_START);
+        TABLE.put("C-MMSP-3.1.4.6-01", RESTARTS_WHILE_STREAMING);
+        TABLE.put("C-MMSP-3.1.4.6-02", FUNNEL_INFO_WHILE_STREAMING);
         TABLE.put("C-MMSP-3.1.4.5-02", NO_LOGGING);
         TABLE.put("C-MMSP-3.1.4.8-01", NO_CLOSE_FILE);
         TABLE.put("C-MMSP-3.1.4.8-02", NO_STOP_PLAYING);
@@ -101,6 +111,8 @@ final class ClientFaults {
         TABLE.put("C-MMSP-3.1.5.6-01", EXTRA_FUNNEL_INFO);
         TABLE.put("C-MMSP-3.1.5.6-02", PERCENT_ENCODED_PATH);
         TABLE.put("C-MMSP-3.1.5.6-03", READ_BLOCK_BEFORE_OPEN_REPLY);
+        // Cases of branches not merged yet (their sections have no case on main): the proof uses these lines as
+        // soon as the cases arrive.
         // 3.1 client details and 3.1.5.x: what the client does with the server's messages
         TABLE.put("C-MMSP-3.1-01", IGNORES_HR_ERRORS);
         TABLE.put("C-MMSP-3.1-02", IGNORES_HR_ERRORS);
@@ -169,6 +181,7 @@ final class ClientFaults {
         TABLE.put("C-MMSP-1.6-08", ROLLS_OVER_ON_AUTH_FAILURE);
         TABLE.put("C-MMSP-1.6-09", ROLLS_OVER_ON_SESSION_LIMIT);
         TABLE.put("C-MMSP-1.6-10", DESCRIBES_OVER_MMSH_FIRST);
+        // 3.1.4.8 as the behaviour cases phrase it ("after CloseFile nothing more") would take SENDS_AFTER_CLOSE_FILE
     }
 
     private ClientFaults() {
@@ -176,6 +189,10 @@ final class ClientFaults {
 
     static Optional<PlayerFault> of(String caseId) {
         return Optional.ofNullable(TABLE.get(caseId));
+    }
+
+    static Optional<String> unproven(String caseId) {
+        return Optional.ofNullable(UNPROVEN.get(caseId));
     }
 
     static Map<String, PlayerFault> table() {
