@@ -319,7 +319,8 @@ public final class MmsServerSession {
             outOfOrder(out, "second OpenFile");
             return;
         }
-        if (scenario.redirect().isPresent()) {
+        String path = o.fileName().startsWith("/") ? o.fileName().substring(1) : o.fileName();
+        if (scenario.redirect().isPresent() && !redirectsHere(scenario.redirect().get(), path)) {
             String to = scenario.redirect().get();
             out.add(SessionAction.Reply.of(
                     LinkMacToViewerReportRedirect.of(LinkMacToViewerReportRedirect.REDIRECT_URL, to)));
@@ -328,7 +329,6 @@ public final class MmsServerSession {
             }
             return;
         }
-        String path = o.fileName().startsWith("/") ? o.fileName().substring(1) : o.fileName();
         var found = scenario.media(path);
         if (found.isEmpty()) {
             LinkMacToViewerReportOpenFile notFound = RecordFields.with(
@@ -344,6 +344,12 @@ public final class MmsServerSession {
             return;
         }
         reportOpenFile(o.playIncarnation(), out);
+    }
+
+    /** A redirect to {@code path} at this server's own MMST port is served there, not redirected again. */
+    private boolean redirectsHere(String url, String path) {
+        int port = scenario.listener(Protocol.MMST).port();
+        return port != 0 && url.endsWith(":" + port + "/" + path);
     }
 
     private void challenge(long inc, List<SessionAction> out) {
@@ -632,6 +638,9 @@ public final class MmsServerSession {
             AsfFile next = file();
             out.add(SessionAction.Reply.of(LinkMacToViewerReportEndOfStream.of(
                     LinkMacToViewerReportEndOfStream.STREAM_CHANGE_FOLLOWS, playIncarnation)));
+            // logged as the hr 1 goes out, so that client cases can time what the client did after it
+            out.add(new SessionAction.Log(What.STREAMING, "ReportEndOfStream hr 1: entry " + (entryIndex + 1)
+                    + " of " + entry.files().size() + " of " + entry.path() + " follows"));
             out.add(SessionAction.Reply.of(LinkMacToViewerReportStreamChange.of(next.packetSize(),
                     next.mmsHeaderSize(), next.properties().maxBitrate())));
             if (udp()) {

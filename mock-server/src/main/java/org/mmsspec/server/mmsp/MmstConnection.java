@@ -279,8 +279,21 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             }
             outbox.pollFirst();
             headDue = Long.MIN_VALUE;
-            write(a);
+            write(faults.combineMessages() ? withFollowingReplies(a) : a);
         }
+    }
+
+    /** Fault combineMessages: the replies queued right behind {@code a} (one event's answer) join its packet. */
+    private SessionAction withFollowingReplies(SessionAction a) {
+        if (!(a instanceof SessionAction.Reply r)) {
+            return a;
+        }
+        List<MacToViewer> all = new ArrayList<>(r.messages());
+        while (outbox.peekFirst() instanceof SessionAction.Reply next && due(next, 0) == 0) {
+            outbox.pollFirst();
+            all.addAll(next.messages());
+        }
+        return new SessionAction.Reply(all);
     }
 
     private long due(SessionAction a, long now) {

@@ -142,6 +142,11 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
             return listener(listeners.get(p).withPort(port));
         }
 
+        /** The port set so far for {@code p} (0: ephemeral), so a redirect can name this very server. */
+        public int port(Protocol p) {
+            return listeners.get(p).port();
+        }
+
         public Builder behaviour(Protocol p, Behaviour b) {
             return listener(listeners.get(p).withBehaviour(b));
         }

@@ -32,6 +32,8 @@ public record ClientCase(String id, Section section, Level level, List<String> r
 
     /** Rollover cases: they judge the order of protocols a client tries. */
     public static final String ROLLOVER = "rollover";
+    /** Cases whose URL carries the scenario's credentials as {@code user:password@}. */
+    public static final String CREDENTIALS_IN_URL = "credentials-in-url";
 
     public ClientCase {
         Objects.requireNonNull(id);

@@ -58,6 +58,10 @@ public final class ClientCaseRunner {
         try (MockMmsServer server = startServer(c, scheme.get(), options)) {
             int port = server.port(Protocol.MMST);
             ClientUrl url = new ClientUrl(scheme.get(), server.host(), port, c.path(), port, port, port);
+            if (c.tagged(ClientCase.CREDENTIALS_IN_URL) && server.scenario().credentials().isPresent()) {
+                var cred = server.scenario().credentials().get();
+                url = url.withUserInfo(cred.user(), cred.password());
+            }
             ClientContext ctx = new ClientContext(c, settings.run(), url, server, mmst, mmsh);
             RunningClient client;
             try {

@@ -8,11 +8,22 @@ import java.util.Map;
  * protocol of a case shares one port, because clients keep the URL's port for every rollover step; the UDP funnel
  * binds the same number.
  */
-public record ClientUrl(Scheme scheme, String host, int port, String path, int mmsPort, int httpPort, int rtspPort) {
+public record ClientUrl(Scheme scheme, String host, int port, String path, int mmsPort, int httpPort, int rtspPort,
+        String userInfo) {
 
-    /** {@code mmst://127.0.0.1:40123/sample.asf} */
+    /** A URL without credentials. */
+    public ClientUrl(Scheme scheme, String host, int port, String path, int mmsPort, int httpPort, int rtspPort) {
+        this(scheme, host, port, path, mmsPort, httpPort, rtspPort, null);
+    }
+
+    /** The same URL carrying {@code user:password@} before the host (RFC 3986 userinfo). */
+    public ClientUrl withUserInfo(String user, String password) {
+        return new ClientUrl(scheme, host, port, path, mmsPort, httpPort, rtspPort, user + ":" + password);
+    }
+
+    /** {@code mmst://127.0.0.1:40123/sample.asf}, or {@code mmst://user:pass@127.0.0.1:40123/sample.asf} */
     public String url() {
-        return scheme.prefix() + "://" + host + ":" + port + "/" + path;
+        return scheme.prefix() + "://" + (userInfo == null ? "" : userInfo + "@") + host + ":" + port + "/" + path;
     }
 
     /** {@code {url}}, {@code {scheme}}, {@code {host}}, {@code {port}}, {@code {path}}, and the three ports. */
