@@ -37,6 +37,7 @@ public final class MmshClient implements AutoCloseable {
     private String userAgent = USER_AGENT;
     private int maxFrames = Integer.MAX_VALUE;
     private Duration maxBodyTime;
+    private java.util.function.BiPredicate<HttpHead, Outcome.Received> stopAt = (h, f) -> false;
     private volatile Socket inFlight;
     private volatile boolean closed;
 
@@ -71,6 +72,15 @@ public final class MmshClient implements AutoCloseable {
         }
         this.maxFrames = frames;
         this.maxBodyTime = time;
+        return this;
+    }
+
+    /**
+     * Stops reading a body at the first packet for which {@code p} (given the response head) holds, as a player does
+     * that ends a play early; the body then ends in that packet ({@link MmshResponse#cut()}).
+     */
+    public MmshClient stopAt(java.util.function.BiPredicate<HttpHead, Outcome.Received> p) {
+        this.stopAt = Objects.requireNonNull(p);
         return this;
     }
 
@@ -223,6 +233,7 @@ public final class MmshClient implements AutoCloseable {
         private Dechunker dechunker;
         private long contentLength = -1;
         private long bodyBytes;
+        private int stopChecked;
 
         Exchange(TimedInput input) {
             this.input = input;
@@ -276,6 +287,11 @@ public final class MmshClient implements AutoCloseable {
             // Each packet must arrive within the timeout: a trickling server cannot stretch the wait.
             long frameDeadline = System.nanoTime() + timeout.toNanos();
             while (end == null) {
+                Outcome.Received stop = firstStop(parsed);
+                if (stop != null) {
+                    transcript.event("the client stopped reading at " + stop.summary());
+                    return new MmshResponse(parsed, frames.subList(0, frames.indexOf(stop) + 1), stop);
+                }
                 if (!frames.isEmpty() && (frames.size() >= maxFrames
                         || maxBodyTime != null && System.nanoTime() - headAt >= maxBodyTime.toNanos())) {
                     end = frames.get(frames.size() - 1);
@@ -294,10 +310,25 @@ public final class MmshClient implements AutoCloseable {
                     frameDeadline = System.nanoTime() + timeout.toNanos();
                 }
             }
+            Outcome.Received stop = firstStop(parsed);
+            if (stop != null) {
+                transcript.event("the client stopped reading at " + stop.summary());
+                return new MmshResponse(parsed, frames.subList(0, frames.indexOf(stop) + 1), stop);
+            }
             if (!(end instanceof Outcome.Eof e && e.partialBytes() == 0)) {
                 transcript.event(end.summary());
             }
             return new MmshResponse(parsed, frames, end);
+        }
+
+        /** The first packet not yet looked at where the caller's {@link #stopAt} holds, or null. */
+        private Outcome.Received firstStop(HttpHead parsed) {
+            for (; stopChecked < frames.size(); stopChecked++) {
+                if (stopAt.test(parsed, frames.get(stopChecked))) {
+                    return frames.get(stopChecked);
+                }
+            }
+            return null;
         }
 
         /** Reads into {@code head}; null on data, else the failure. */

@@ -56,6 +56,7 @@ public final class MmstClient implements AutoCloseable {
     private boolean lostReported;
     private Outcome.Received last;
     private byte[] carry = new byte[0];
+    private long reads;
 
     private MmstClient(Socket socket, Duration timeout, DecodeOptions options) throws IOException {
         this.socket = socket;
@@ -130,6 +131,11 @@ public final class MmstClient implements AutoCloseable {
 
     public Transcript transcript() {
         return transcript;
+    }
+
+    /** How many socket reads brought bytes so far: a unit that took several came in several segments. */
+    public long reads() {
+        return reads;
     }
 
     public int localPort() {
@@ -271,7 +277,10 @@ public final class MmstClient implements AutoCloseable {
                     transcript.event(closed.summary());
                     return closed;
                 }
-                default -> feed(input.lastBuffer(), n);
+                default -> {
+                    reads++;
+                    feed(input.lastBuffer(), n);
+                }
             }
             if (lost != null && pending.isEmpty() && lostReported) {
                 return lost; // bytes after the loss: each read says so again, and expectClose reads on
