@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
@@ -376,17 +377,20 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             closeByServer("fault: closed in the middle of " + faults.closeMidMessage());
             return;
         }
+        if (faults.garbageAfter() != null && names.contains(faults.garbageAfter())) {
+            // in the message's own write: a client that reads a reply with one recv() of any size then always gets
+            // both, instead of the garbage landing in its next read on some runs and not on others
+            byte[] junk = new byte[GARBAGE_BYTES];
+            ThreadLocalRandom.current().nextBytes(junk);
+            bytes = Arrays.copyOf(bytes, bytes.length + junk.length);
+            System.arraycopy(junk, 0, bytes, bytes.length - junk.length, junk.length);
+        }
         if (faults.oneByteSegments()) {
             for (byte b : bytes) {
                 ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {b}));
             }
         } else {
             ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes));
-        }
-        if (faults.garbageAfter() != null && names.contains(faults.garbageAfter())) {
-            byte[] junk = new byte[GARBAGE_BYTES];
-            ThreadLocalRandom.current().nextBytes(junk);
-            ctx.writeAndFlush(Unpooled.wrappedBuffer(junk));
         }
     }
 
