@@ -71,8 +71,8 @@ final class C2_2_4_17_Connect {
                     ctx.expect(m.find() && VERSIONS.contains(m.group(1) + "." + m.group(2)),
                             "subscriberName \"" + c.subscriberName() + "\" names no version of " + VERSIONS);
                 })
-                .add(6, MUST, "OpenFile is redirected to another path of the same server: the Connect on the new"
-                        + " connection names the client GUID of the first (skipped where the client never reconnects)")
+                .add(6, MUST, "OpenFile is redirected on the same server: the client's next Connect names the GUID"
+                        + " of its first (SKIP without a reconnect)")
                 .covers("MMSP-3.1.4.1.1-R2")
                 .server(C3_1_5_7_Redirect::redirected)
                 .until(ctx -> ctx.all(LinkViewerToMacConnect.class).size() > 1 || ctx.sessionOver())
