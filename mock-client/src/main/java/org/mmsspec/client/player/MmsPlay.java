@@ -110,7 +110,7 @@ final class MmsPlay {
         } catch (MockClientException e) {
             throw new PlayEnd(PlayEnd.Kind.ROLL_OVER, "cannot connect: " + e.getMessage());
         }
-        client.autoPong(false);
+        client.autoPong(false).resync(ctx.has(RESYNCS_PAST_GARBAGE));
         try {
             return session(host);
         } catch (PlayEnd e) {
