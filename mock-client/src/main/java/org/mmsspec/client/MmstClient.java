@@ -43,7 +43,7 @@ public final class MmstClient implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final TimedInput input;
-    private final StreamFramer framer;
+    private StreamFramer framer;
     private final DecodeOptions options;
     private final Transcript transcript = new Transcript();
     private final ArrayDeque<Outcome.Received> pending = new ArrayDeque<>();
@@ -57,6 +57,9 @@ public final class MmstClient implements AutoCloseable {
     private Outcome.Received last;
     private byte[] carry = new byte[0];
     private long reads;
+    private boolean resync;
+    /** While resyncing: the bytes not yet searched for the next sessionId, a few kept across reads. */
+    private byte[] skipped;
 
     private MmstClient(Socket socket, Duration timeout, DecodeOptions options) throws IOException {
         this.socket = socket;
@@ -108,6 +111,15 @@ public final class MmstClient implements AutoCloseable {
      */
     public MmstClient autoPong(boolean on) {
         this.autoPong = on;
+        return this;
+    }
+
+    /**
+     * Whether bytes the framer cannot take are skipped up to the next sessionId 0xB00BFACE, reading on from that
+     * command packet, instead of losing the stream (off by default: a faulty reader, for client-case proofs).
+     */
+    public MmstClient resync(boolean on) {
+        this.resync = on;
         return this;
     }
 
@@ -289,6 +301,13 @@ public final class MmstClient implements AutoCloseable {
     }
 
     private void feed(byte[] b, int n) {
+        if (skipped != null) {
+            b = resynced(b, n);
+            if (b == null) {
+                return;
+            }
+            n = b.length;
+        }
         if (lost != null) {
             transcript.add(Direction.S2C, TranscriptEntry.Kind.RAW, Bytes.view(b, 0, n), null, List.of(),
                     "after the stream was lost");
@@ -311,12 +330,38 @@ public final class MmstClient implements AutoCloseable {
             int held = framer.pendingBytes();
             carry = java.util.Arrays.copyOfRange(tail, tailLength - held, tailLength);
         } catch (MalformedInputException e) {
-            lost = new Outcome.Lost(e);
             int from = (int) Math.max(0, Math.min(tailLength, framer.offset() - tailStart));
+            if (resync) {
+                transcript.add(Direction.S2C, TranscriptEntry.Kind.RAW, Bytes.view(tail, from, tailLength - from),
+                        null, List.of(), "unframeable, skipped to the next sessionId: " + e.getMessage());
+                framer = new StreamFramer(Direction.S2C, options);
+                carry = new byte[0];
+                skipped = new byte[0];
+                byte[] rest = java.util.Arrays.copyOfRange(tail, Math.min(tailLength, from + 1), tailLength);
+                feed(rest, rest.length);
+                return;
+            }
+            lost = new Outcome.Lost(e);
             transcript.add(Direction.S2C, TranscriptEntry.Kind.RAW, Bytes.view(tail, from, tailLength - from), null,
                     List.of(), "stream lost: " + e.getMessage());
             carry = new byte[0];
         }
+    }
+
+    /** The bytes from the next sessionId on, ending the resync; null while none has come (a few bytes kept). */
+    private byte[] resynced(byte[] b, int n) {
+        byte[] all = new byte[skipped.length + n];
+        System.arraycopy(skipped, 0, all, 0, skipped.length);
+        System.arraycopy(b, 0, all, skipped.length, n);
+        for (int i = 0; i + 8 <= all.length; i++) {
+            if (all[i + 4] == (byte) 0xCE && all[i + 5] == (byte) 0xFA && all[i + 6] == 0x0B
+                    && all[i + 7] == (byte) 0xB0) {
+                skipped = null;
+                return java.util.Arrays.copyOfRange(all, i, all.length);
+            }
+        }
+        skipped = java.util.Arrays.copyOfRange(all, Math.max(0, all.length - 7), all.length);
+        return null;
     }
 
     private TranscriptEntry record(StreamFramer.Unit u, Bytes raw) {

@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportConnectedEX;
+import org.mmsspec.codec.mmsp.LinkMacToViewerReportFunnelInfo;
 import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
+import org.mmsspec.codec.mmsp.LinkViewerToMacFunnelInfo;
 import org.mmsspec.server.MockMmsServer;
 import org.mmsspec.server.Protocol;
 import org.mmsspec.server.asf.AsfFile;
+import org.mmsspec.server.scenario.Faults;
 import org.mmsspec.server.scenario.Pacing;
 import org.mmsspec.server.scenario.Scenario;
 
@@ -107,6 +110,29 @@ class MmstClientTest {
             Outcome closed = c.expectClose(Duration.ofSeconds(10));
             assertThat(closed).isInstanceOfAny(Outcome.Eof.class, Outcome.Reset.class);
             assertThat(c.transcript().entries(e -> e.kind() == TranscriptEntry.Kind.RAW)).hasSize(1);
+        }
+    }
+
+    @Test
+    void resyncSkipsGarbageToTheNextCommandPacketWhereTheDefaultLosesTheStream() {
+        Faults garbage = new Faults(java.util.Map.of(), java.util.Set.of(), List.of(), false, false, null,
+                "LinkMacToViewerReportConnectedEX", 0x0C);
+        try (MockMmsServer s = MockMmsServer.start(Scenario.builder().pacing(Pacing.FAST).faults(garbage).build())) {
+            for (boolean resync : new boolean[] {false, true}) {
+                try (MmstClient c = MmstClient.connect("127.0.0.1", s.port(Protocol.MMST), Duration.ofSeconds(5))
+                        .resync(resync)) {
+                    c.send(LinkViewerToMacConnect.of(MmstClient.NSPLAYER));
+                    c.expect(LinkMacToViewerReportConnectedEX.class);
+                    c.send(new LinkViewerToMacFunnelInfo(LinkViewerToMacFunnelInfo.MMS_DISABLE_PACKET_PAIR));
+                    Outcome o = c.receive();
+                    if (resync) {
+                        assertThat(o).isInstanceOfSatisfying(Outcome.Received.class, r -> assertThat(
+                                r.message(LinkMacToViewerReportFunnelInfo.class)).isPresent());
+                    } else {
+                        assertThat(o).isInstanceOf(Outcome.Lost.class);
+                    }
+                }
+            }
         }
     }
 }

@@ -110,7 +110,7 @@ final class MmsPlay {
         } catch (MockClientException e) {
             throw new PlayEnd(PlayEnd.Kind.ROLL_OVER, "cannot connect: " + e.getMessage());
         }
-        client.autoPong(false);
+        client.autoPong(false).resync(ctx.has(RESYNCS_PAST_GARBAGE));
         try {
             return session(host);
         } catch (PlayEnd e) {
@@ -534,9 +534,11 @@ final class MmsPlay {
     /** CloseFile with the server's openFileId, then the close (3.1.4.8). */
     private void finish() {
         if (!ctx.has(NO_CLOSE_FILE)) {
-            send(closeFile());
             if (ctx.has(SENDS_AFTER_CLOSE_FILE)) {
-                send(LinkViewerToMacPong.of());
+                // in CloseFile's own packet: a separate write could lose the race with the server's close
+                send(closeFile(), LinkViewerToMacPong.of());
+            } else {
+                send(closeFile());
             }
             awaitServerClose();
         }

@@ -164,6 +164,9 @@ public enum PlayerFault {
     /** Rolls over to another protocol (MMSH where none is next) after an authentication failure, even from a
      *  protocol-specific scheme (the rollover rules forbid it). */
     ROLLS_OVER_ON_AUTH_FAILURE,
+    /** Skips bytes it cannot frame up to the next sessionId 0xB00BFACE and reads on, instead of stopping (3.1:
+     *  a malformed message stops the client; 3.1.5.2). */
+    RESYNCS_PAST_GARBAGE,
     /** Goes on after an error hr as if it were 0 (3.1: an error stops the client). */
     IGNORES_HR_ERRORS,
     /** After an error, keeps the connection open and waits until stopped instead of ending (3.1). */

@@ -65,6 +65,11 @@ final class ClientInput {
             System.arraycopy(b, 0, h, head.length, more);
             head = h;
         }
+        return unfinishedIsCommand();
+    }
+
+    /** Whether the unit held back, as far as its first 8 bytes are known, may still be a command packet. */
+    boolean unfinishedIsCommand() {
         return head.length < 8 || (head[4] & 0xFF | (head[5] & 0xFF) << 8 | (head[6] & 0xFF) << 16
                 | (long) (head[7] & 0xFF) << 24) == TcpMessageHeader.SESSION_ID;
     }

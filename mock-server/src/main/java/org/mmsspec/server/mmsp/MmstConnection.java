@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -50,7 +49,13 @@ import org.mmsspec.server.scenario.Pacing;
  */
 final class MmstConnection extends ChannelInboundHandlerAdapter {
 
-    private static final int GARBAGE_BYTES = 16;
+    /**
+     * Fault garbageAfter's bytes, fixed so that every client meets the same: no sessionId at offset 4, so no command
+     * packet, and PacketSize 0 at offset 6, below a Data packet's own 8-byte header, so no Data packet either.
+     */
+    private static final byte[] GARBAGE = {(byte) 0xEE, (byte) 0xEE, (byte) 0xEE, (byte) 0xEE, (byte) 0xEE,
+        (byte) 0xEE, 0, 0, (byte) 0xEE, (byte) 0xEE, (byte) 0xEE, (byte) 0xEE, (byte) 0xEE, (byte) 0xEE, (byte) 0xEE,
+        (byte) 0xEE};
     private static final Duration PING_EARLY = Duration.ofMillis(500);
 
     private final MmstServer server;
@@ -115,10 +120,11 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             byte[] b = ByteBufUtil.getBytes(buf);
             unitsThisRead = 0;
             framer.feed(b, 0, b.length, this::unit);
+            boolean command = input.unfinishedIsCommand(b, framer.pendingBytes());
             if (closing) {
                 return;
             }
-            if (!input.unfinishedIsCommand(b, framer.pendingBytes())
+            if (!command
                     && !mutation.has(Mutation.Quirk.WAIT_FOR_ANNOUNCED_BYTES)) {
                 malformed("bytes at offset " + framer.offset() + " start no TcpMessageHeader");
             } else if (framer.pendingBytes() > 0 && mutation.has(Mutation.Quirk.WHOLE_PACKET_PER_READ)) {
@@ -380,10 +386,8 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         if (faults.garbageAfter() != null && names.contains(faults.garbageAfter())) {
             // in the message's own write: a client that reads a reply with one recv() of any size then always gets
             // both, instead of the garbage landing in its next read on some runs and not on others
-            byte[] junk = new byte[GARBAGE_BYTES];
-            ThreadLocalRandom.current().nextBytes(junk);
-            bytes = Arrays.copyOf(bytes, bytes.length + junk.length);
-            System.arraycopy(junk, 0, bytes, bytes.length - junk.length, junk.length);
+            bytes = Arrays.copyOf(bytes, bytes.length + GARBAGE.length);
+            System.arraycopy(GARBAGE, 0, bytes, bytes.length - GARBAGE.length, GARBAGE.length);
         }
         if (faults.oneByteSegments()) {
             for (byte b : bytes) {
@@ -484,6 +488,9 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext c) {
+        if (framer.pendingBytes() > 0) { // evidence for the client cases: what the client's framing left over
+            transcript.unframed(framer.offset(), framer.pendingBytes(), input.unfinishedIsCommand());
+        }
         if (!closing && framer.pendingBytes() > 0) { // the client hung up in the middle of a packet
             dieIf(Mutation.Quirk.DIE_ON_TRUNCATED);
         }

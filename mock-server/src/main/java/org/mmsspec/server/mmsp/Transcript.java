@@ -33,6 +33,14 @@ public final class Transcript {
             this(offset, null, messages, violations, error);
         }
 
+        /**
+         * Whether the entry's bytes lack sessionId 0xB00BFACE at offset 4, so that they frame as no command packet:
+         * a Data packet from the client, complete or left unframed at the close.
+         */
+        public boolean noCommand() {
+            return error != null && error.startsWith(NOT_A_COMMAND);
+        }
+
         @Override
         public String toString() {
             return "@" + offset + " " + (error != null ? "undecodable: " + error
@@ -40,6 +48,9 @@ public final class Transcript {
                             : " " + violations);
         }
     }
+
+    /** The error of an entry whose bytes carry no sessionId 0xB00BFACE at offset 4 (MS-MMSP 3.1.5.2 framing). */
+    public static final String NOT_A_COMMAND = "a Data packet from the client";
 
     /** Bounds memory on a long session: a chatty client cannot grow the transcript without end. */
     static final int MAX_ENTRIES = 10_000;
@@ -63,9 +74,18 @@ public final class Transcript {
         } else if (u instanceof StreamFramer.Undecodable x) {
             e = new Entry(u.offset(), List.of(), List.of(), x.error().getMessage());
         } else {
-            e = new Entry(u.offset(), List.of(), u.decoded().violations(), "a Data packet from the client");
+            e = new Entry(u.offset(), List.of(), u.decoded().violations(), NOT_A_COMMAND);
         }
         add(e);
+    }
+
+    /**
+     * The bytes of a unit begun and never finished when the connection closed: a messageLength that runs past what
+     * the client sent leaves them so, with the server waiting for the rest.
+     */
+    void unframed(long offset, int bytes, boolean command) {
+        String left = bytes + " bytes left unframed when the connection closed";
+        add(new Entry(offset, List.of(), List.of(), command ? left : NOT_A_COMMAND + ", " + left));
     }
 
     void add(Entry e) {

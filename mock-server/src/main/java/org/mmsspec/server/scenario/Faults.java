@@ -15,7 +15,8 @@ import java.util.Set;
  * @param oneByteSegments write every byte in its own TCP segment (flushed one by one, Nagle off)
  * @param combineMessages carry the replies that answer one request in one command packet (legal, MS-MMSP 2.2.3)
  * @param closeMidMessage close the connection halfway through writing the named message
- * @param garbageAfter    write 16 bytes of garbage right after the named message
+ * @param garbageAfter    write 16 fixed bytes of garbage right after the named message (MMST: PacketSize 0 at
+ *                        offset 6, so neither a command nor a Data packet; MMSH: 0xEE)
  * @param headerLastFlag  AFFlags of the last ASF header fragment: 0x0C (the default, MS-MMSP 2.2.2) or 0x08
  */
 public record Faults(Map<String, Duration> delayReply, Set<String> dropReply, List<FieldOverride> fieldOverrides,

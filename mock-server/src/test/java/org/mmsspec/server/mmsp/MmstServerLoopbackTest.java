@@ -213,4 +213,49 @@ class MmstServerLoopbackTest {
         }
         assertThat(events.await(e -> e.what() == What.PROTOCOL_ERROR, Duration.ofSeconds(5))).isNotNull();
     }
+
+    @Test
+    void bytesLeftUnframedAtTheCloseAreInTheTranscript() throws Exception {
+        int port = start(Scenario.builder().media(SAMPLE).pacing(Pacing.FAST).build());
+        byte[] lying = CommandPacketCodec.encode(1, new LinkViewerToMacFunnelInfo(
+                LinkViewerToMacFunnelInfo.MMS_DISABLE_PACKET_PAIR));
+        lying[8] += 8; // messageLength announces 8 bytes that never come
+        try (Client c = new Client(port)) {
+            c.send(LinkViewerToMacConnect.of(MmsServerSessionTest.NSPLAYER));
+            c.await(LinkMacToViewerReportConnectedEX.TYPE);
+            c.out.write(lying);
+            c.out.flush();
+        }
+        var last = secondEntry();
+        assertThat(last.error()).isEqualTo(lying.length + " bytes left unframed when the connection closed");
+        assertThat(last.noCommand()).isFalse();
+    }
+
+    @Test
+    void anUnfinishedUnitWithoutTheSessionIdIsNoCommand() throws Exception {
+        int port = start(Scenario.builder().media(SAMPLE).pacing(Pacing.FAST).build());
+        byte[] wrong = CommandPacketCodec.encode(1, new LinkViewerToMacFunnelInfo(
+                LinkViewerToMacFunnelInfo.MMS_DISABLE_PACKET_PAIR));
+        wrong[4]++; // sessionId 0xB00BFACF: framed as a Data packet of 0xB00B bytes
+        try (Client c = new Client(port)) {
+            c.send(LinkViewerToMacConnect.of(MmsServerSessionTest.NSPLAYER));
+            c.await(LinkMacToViewerReportConnectedEX.TYPE);
+            c.out.write(wrong);
+            c.out.flush();
+            assertThat(c.in.read(new byte[64])).isEqualTo(-1);
+        }
+        assertThat(events.await(e -> e.what() == What.PROTOCOL_ERROR, Duration.ofSeconds(5))).isNotNull();
+        var entry = secondEntry();
+        assertThat(entry.noCommand()).isTrue();
+        assertThat(entry.error()).endsWith(wrong.length + " bytes left unframed when the connection closed");
+    }
+
+    /** The transcript's second entry, once the connection's close has written it. */
+    private Transcript.Entry secondEntry() throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (mmst.transcripts().get(0).entries().size() < 2 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        return mmst.transcripts().get(0).entries().get(1);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import org.mmsspec.cases.CaseBuilder;
 import org.mmsspec.cases.CaseIds;
 import org.mmsspec.codec.Level;
 import org.mmsspec.codec.Section;
@@ -52,44 +53,14 @@ public final class ClientCaseGroup {
     }
 
     /** One case under construction; by default over {@code mmst://} against a conformant server, to the end. */
-    public final class Builder {
-        private final String id;
-        private final Level level;
-        private final String description;
-        private final List<String> requirements = new ArrayList<>();
-        private final Set<String> tags = new LinkedHashSet<>();
-        private Section caseSection = section;
-        private String erratum;
+    public final class Builder extends CaseBuilder<Builder> {
         private List<Scheme> schemes = List.of(Scheme.MMST);
         private UnaryOperator<Scenario.Builder> scenario = UnaryOperator.identity();
         private Predicate<ClientContext> until = ClientContext::sessionOver;
         private String path = ClientCase.DEFAULT_PATH;
 
         private Builder(int number, Level level, String description) {
-            this.id = "C-" + CaseIds.caseId(section, number);
-            this.level = level;
-            this.description = description;
-        }
-
-        /** Requirement ids: {@code "R3"} of this group's section, or full ids of any other. */
-        public Builder covers(String... ids) {
-            requirements.addAll(CaseIds.requirements(section, ids));
-            return this;
-        }
-
-        public Builder erratum(String note) {
-            erratum = note;
-            return this;
-        }
-
-        public Builder tags(String... t) {
-            tags.addAll(List.of(t));
-            return this;
-        }
-
-        public Builder judgedBy(Section s) {
-            caseSection = s;
-            return this;
+            super("C-" + CaseIds.caseId(section, number), section, level, description);
         }
 
         /** The schemes the case runs with, the first by default. */
@@ -117,9 +88,7 @@ public final class ClientCaseGroup {
         }
 
         public ClientCaseGroup check(ClientCheck check) {
-            if (cases.stream().anyMatch(c -> c.id().equals(id))) {
-                throw new IllegalStateException("duplicate case " + id);
-            }
+            requireNew(cases);
             Set<String> t = new LinkedHashSet<>(tags);
             if (section.spec().equals(Section.WMSP) || schemes.get(0) == Scheme.MMSH) {
                 t.add("mmsh");

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.mmsspec.cases.CaseFailed;
 import org.mmsspec.cases.CaseResult;
 import org.mmsspec.cases.CaseSkipped;
+import org.mmsspec.cases.Conclusion;
 import org.mmsspec.cases.Finding;
 import org.mmsspec.cases.Verdict;
 import org.mmsspec.codec.Level;
@@ -168,31 +168,9 @@ public final class ClientCaseRunner {
         } catch (Exception | AssertionError | StackOverflowError e) {
             error = "the case broke: " + e;
         }
-        List<Finding> findings = new ArrayList<>();
-        Verdict verdict;
-        String message;
-        if (error != null) {
-            verdict = Verdict.ERROR;
-            message = error;
-        } else if (skipped != null) {
-            verdict = Verdict.SKIP;
-            message = skipped;
-        } else {
-            findings.addAll(ctx.findings());
-            if (ended != null) {
-                findings.add(ended);
-            }
-            verdict = findings.stream().map(Finding::verdict).reduce(Verdict.PASS, Verdict::worst);
-            message = ended != null ? ended.toString() : findings.isEmpty() ? "" : findings.get(0).toString();
-        }
-        if (!ctx.notes().isEmpty() && error == null) {
-            String n = String.join("; ", ctx.notes());
-            message = message.isEmpty() ? n : message + " [" + n + "]";
-        }
-        if (settings.run().strict() && verdict == Verdict.WARN) {
-            verdict = Verdict.FAIL;
-        }
-        return result(c, verdict, message, findings, start, ctx.evidence(launcher.describe()));
+        Conclusion done = Conclusion.of(error, skipped, ended, ctx.findings(), settings.run().strict())
+                .noting(ctx.notes());
+        return result(c, done.verdict(), done.message(), done.findings(), start, ctx.evidence(launcher.describe()));
     }
 
     private static CaseResult result(ClientCase c, Verdict v, String message, List<Finding> findings, long start,

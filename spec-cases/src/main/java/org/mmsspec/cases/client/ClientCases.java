@@ -1,11 +1,9 @@
 package org.mmsspec.cases.client;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
+import org.mmsspec.cases.CaseIds;
 import org.mmsspec.cases.client.mmsp.MmspBehaviourCases;
 import org.mmsspec.cases.client.mmsp.MmspClientCases;
 import org.mmsspec.cases.client.rollover.RolloverCases;
@@ -29,16 +27,6 @@ public final class ClientCases {
     }
 
     private static List<ClientCase> collect() {
-        List<ClientCase> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (ClientCaseGroup g : groups()) {
-            for (ClientCase c : g.cases()) {
-                if (!ids.add(c.id())) {
-                    throw new IllegalStateException("two cases are " + c.id());
-                }
-                out.add(c);
-            }
-        }
-        return List.copyOf(out);
+        return CaseIds.unique(groups(), ClientCaseGroup::cases);
     }
 }

@@ -1,10 +1,9 @@
 package org.mmsspec.cases.server;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
+import org.mmsspec.cases.CaseBuilder;
 import org.mmsspec.cases.CaseIds;
 import org.mmsspec.codec.Level;
 import org.mmsspec.codec.Section;
@@ -50,52 +49,14 @@ public final class CaseGroup {
     }
 
     /** One case under construction. */
-    public final class Builder {
-        private final int number;
-        private final Level level;
-        private final String description;
-        private final List<String> requirements = new ArrayList<>();
-        private final Set<String> tags = new LinkedHashSet<>();
-        private Section caseSection = section;
-        private String erratum;
+    public final class Builder extends CaseBuilder<Builder> {
 
         private Builder(int number, Level level, String description) {
-            CaseIds.caseId(section, number); // checks the range
-            this.number = number;
-            this.level = level;
-            this.description = description;
-        }
-
-        /**
-         * Requirement ids covered: {@code "R3"} is a statement of this group's section, a full id
-         * ({@code "MMSP-3.2.5.8-R2"}) one of any other.
-         */
-        public Builder covers(String... ids) {
-            requirements.addAll(CaseIds.requirements(section, ids));
-            return this;
-        }
-
-        public Builder erratum(String note) {
-            this.erratum = note;
-            return this;
-        }
-
-        public Builder tags(String... t) {
-            tags.addAll(List.of(t));
-            return this;
-        }
-
-        /** Judges the case against another section than the group's, for a rule stated elsewhere. */
-        public Builder judgedBy(Section s) {
-            this.caseSection = s;
-            return this;
+            super(CaseIds.caseId(section, number), section, level, description);
         }
 
         public CaseGroup run(CaseScript script) {
-            String id = CaseIds.caseId(section, number);
-            if (cases.stream().anyMatch(c -> c.id().equals(id))) {
-                throw new IllegalStateException("duplicate case " + id);
-            }
+            requireNew(cases);
             if (section.spec().equals(Section.WMSP)) {
                 tags.add(ServerCase.MMSH);
             }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.mmsspec.cases.CaseFailed;
 import org.mmsspec.cases.CaseSkipped;
+import org.mmsspec.cases.Conclusion;
 import org.mmsspec.cases.Finding;
 import org.mmsspec.cases.Verdict;
 import org.mmsspec.client.ExpectationFailure;
@@ -77,34 +78,14 @@ public final class CaseRunner {
             } catch (Exception | AssertionError | StackOverflowError | OutOfMemoryError e) {
                 error = "the case broke: " + e;
             }
-            List<Finding> findings = new ArrayList<>();
-            Verdict verdict;
-            String message;
-            if (error != null) {
-                verdict = Verdict.ERROR;
-                message = error;
-            } else if (skipped != null) {
-                verdict = Verdict.SKIP;
-                message = skipped;
-            } else {
-                // recorded findings are SHOULDs (a MUST ends the script), so the worst is the ending one's verdict
-                findings.addAll(ctx.findings());
-                if (ended != null) {
-                    findings.add(ended);
-                }
-                verdict = findings.stream().map(Finding::verdict).reduce(Verdict.PASS, Verdict::worst);
-                message = ended != null ? ended.toString() : findings.isEmpty() ? "" : findings.get(0).toString();
-            }
+            Conclusion done = Conclusion.of(error, skipped, ended, ctx.findings(), settings.strict());
             dog.cancel(false);
             if (cutOff.get()) {
-                verdict = Verdict.ERROR;
-                message = "the case did not finish within its deadline of " + deadline + " ms (" + message + ")";
-            }
-            if (settings.strict() && verdict == Verdict.WARN) {
-                verdict = Verdict.FAIL;
+                done = done.as(Verdict.ERROR, "the case did not finish within its deadline of " + deadline + " ms ("
+                        + done.message() + ")");
             }
             long ms = (System.nanoTime() - start) / 1_000_000;
-            return new CaseResult(c, verdict, message, findings, ms, ctx.transcripts());
+            return new CaseResult(c, done.verdict(), done.message(), done.findings(), ms, ctx.transcripts());
         }
     }
 

@@ -1,11 +1,9 @@
 package org.mmsspec.cases.server;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
+import org.mmsspec.cases.CaseIds;
 import org.mmsspec.cases.server.mmsp.MmspMessageCases;
 import org.mmsspec.cases.server.mmsp.MmspNegativeCases;
 import org.mmsspec.cases.server.mmsp.MmspFramingCases;
@@ -30,16 +28,6 @@ public final class ServerCases {
     }
 
     private static List<ServerCase> collect() {
-        List<ServerCase> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (CaseGroup g : groups()) {
-            for (ServerCase c : g.cases()) {
-                if (!ids.add(c.id())) {
-                    throw new IllegalStateException("two cases are " + c.id());
-                }
-                out.add(c);
-            }
-        }
-        return List.copyOf(out);
+        return CaseIds.unique(groups(), CaseGroup::cases);
     }
 }

@@ -19,25 +19,15 @@ final class ClientFaults {
      * Cases the player cannot prove yet, with the reason: the proof reports them instead of failing, and the
      * conformant run lets them SKIP. Each line is a to-do for the case's writer.
      */
-    private static final Map<String, String> UNPROVEN = Map.of(
-            "C-MMSP-2.2.3-04", "a packet whose sessionId is not 0xB00BFACE is framed by the mock server as a Data"
-                    + " packet, so WRONG_SESSION_ID never shows in what the client sent",
-            "C-MMSP-2.2.3-05", "a packet whose messageLength runs past its bytes leaves the mock server waiting for"
-                    + " the rest, so MESSAGE_LENGTH_LIES never shows in what the client sent",
-            "C-MMSP-3.1-08", "the player reads through MmstClient, whose framer loses the stream at garbage: no fault"
-                    + " makes it read past the garbage to streaming",
-            "C-MMSP-3.1.5.2-01", "a player that stops at a Ping among Data packets (BREAKS_ON_INTERLEAVED_DATA) still"
-                    + " passes: the case's server seems to send no Ping while it streams; to check",
-            "C-MMSP-3.1.5.2-03", "a player that stops at any packet of two messages (BREAKS_ON_COMBINED_MESSAGES)"
-                    + " still passes: the EndOfStream and StreamChange seem not to share a packet; to check",
-            "C-MMSP-2.2.4.17-06", "the case's server forces no reconnect (a redirect would), so it SKIPs for every"
-                    + " client and NEW_GUID_PER_RECONNECT cannot show");
+    private static final Map<String, String> UNPROVEN = Map.of();
 
     static {
         // MS-MMSP 2.2.3 TcpMessageHeader
         TABLE.put("C-MMSP-2.2.3-01", WRONG_REP);
         TABLE.put("C-MMSP-2.2.3-02", WRONG_VERSION);
         TABLE.put("C-MMSP-2.2.3-03", PADDING_NON_ZERO);
+        TABLE.put("C-MMSP-2.2.3-04", WRONG_SESSION_ID);
+        TABLE.put("C-MMSP-2.2.3-05", MESSAGE_LENGTH_LIES);
         TABLE.put("C-MMSP-2.2.3-06", WRONG_SEAL);
         TABLE.put("C-MMSP-2.2.3-07", CHUNK_COUNT_WRONG);
         TABLE.put("C-MMSP-2.2.3-08", SEQ_FROM_ONE);
@@ -56,6 +46,7 @@ final class ClientFaults {
         TABLE.put("C-MMSP-2.2.4.17-03", WRONG_CONNECT_INCARNATION);
         TABLE.put("C-MMSP-2.2.4.17-04", GUID_WITH_0X);
         TABLE.put("C-MMSP-2.2.4.17-05", WRONG_PLAYER_VERSION);
+        TABLE.put("C-MMSP-2.2.4.17-06", NEW_GUID_PER_RECONNECT);
         // 2.2.4.18 ConnectFunnel, 2.2.4.19 FunnelInfo
         TABLE.put("C-MMSP-2.2.4.18-01", WRONG_FUNNEL_MODE);
         TABLE.put("C-MMSP-2.2.4.18-02", MALFORMED_FUNNEL_NAME);
@@ -125,7 +116,10 @@ final class ClientFaults {
         TABLE.put("C-MMSP-3.1-05", IGNORES_HR_ERRORS);
         TABLE.put("C-MMSP-3.1-06", HANGS_ON_ERROR);
         TABLE.put("C-MMSP-3.1-07", HANGS_ON_ERROR);
+        TABLE.put("C-MMSP-3.1-08", RESYNCS_PAST_GARBAGE);
+        TABLE.put("C-MMSP-3.1.5.2-01", BREAKS_ON_INTERLEAVED_DATA);
         TABLE.put("C-MMSP-3.1.5.2-02", BREAKS_ON_SEGMENTS);
+        TABLE.put("C-MMSP-3.1.5.2-03", BREAKS_ON_COMBINED_MESSAGES);
         TABLE.put("C-MMSP-3.1.5.5-01", RETRIES_UDP_FUNNEL);
         TABLE.put("C-MMSP-3.1.5.5-02", OPENS_FILE_AFTER_REFUSED_FUNNEL);
         TABLE.put("C-MMSP-3.1.5.5-03", NO_TCP_RETRY);

@@ -30,7 +30,18 @@ final class C2_2_3_TcpMessageHeader {
                 .check(ctx -> ctx.judgeFields("padding"))
                 .add(4, MUST, "every command packet has sessionId 0xB00BFACE")
                 .covers("R6")
-                .check(ctx -> ctx.judgeFields("sessionId"))
+                .check(ctx -> {
+                    ctx.requireMmst();
+                    // the server frames bytes without the sessionId at offset 4 as a Data packet, no command at all
+                    for (Transcript t : ctx.mmstConnections()) {
+                        for (Transcript.Entry e : t.entries()) {
+                            ctx.expect(!e.noCommand(), "connection #" + t.connection() + " @" + e.offset()
+                                    + ": the client sent bytes without sessionId 0xB00BFACE at offset 4 (" + e.error()
+                                    + ")");
+                        }
+                    }
+                    ctx.judgeFields("sessionId");
+                })
                 .add(5, MUST, "messageLength frames exactly the packet's messages, a whole number of 8-byte units")
                 .covers("R15")
                 .check(ctx -> {

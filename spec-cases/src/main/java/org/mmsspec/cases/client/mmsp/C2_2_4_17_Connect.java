@@ -71,8 +71,11 @@ final class C2_2_4_17_Connect {
                     ctx.expect(m.find() && VERSIONS.contains(m.group(1) + "." + m.group(2)),
                             "subscriberName \"" + c.subscriberName() + "\" names no version of " + VERSIONS);
                 })
-                .add(6, MUST, "every Connect of one session names the same client GUID (skipped without a reconnect)")
+                .add(6, MUST, "OpenFile is redirected on the same server: the client's next Connect names the GUID"
+                        + " of its first (SKIP without a reconnect)")
                 .covers("MMSP-3.1.4.1.1-R2")
+                .server(C3_1_5_7_Redirect::redirected)
+                .until(ctx -> ctx.all(LinkViewerToMacConnect.class).size() > 1 || ctx.sessionOver())
                 .check(ctx -> {
                     List<String> guids = ctx.all(LinkViewerToMacConnect.class).stream().map(c -> {
                         Matcher m = GUID.matcher(c.subscriberName());
@@ -80,7 +83,8 @@ final class C2_2_4_17_Connect {
                     }).toList();
                     ctx.requireMmst();
                     if (guids.size() < 2) {
-                        ctx.skip("the client connected once; no reconnect shows whether it keeps its GUID");
+                        ctx.skip("the client connected once, it did not follow ReportRedirect; no reconnect shows whether it"
+                                + " keeps its GUID");
                     }
                     ctx.expect(guids.stream().distinct().count() == 1, "the Connects name GUIDs " + guids);
                 });

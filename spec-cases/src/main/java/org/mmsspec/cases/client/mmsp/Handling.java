@@ -101,19 +101,24 @@ final class Handling {
     /** Whether the client ended an MMST connection (a close, or a CloseFile the server closed on) in [from, to). */
     static boolean leftBetween(ClientContext ctx, Instant from, Instant to) {
         return ctx.events().stream().filter(e -> e.protocol() != Protocol.MMSU && !e.time().isBefore(from)
-                && e.time().isBefore(to)).anyMatch(e -> e.what() == What.CLOSED_BY_CLIENT
-                        || e.what() == What.CLOSED_BY_SERVER && e.detail().equals("CloseFile"));
+                && e.time().isBefore(to)).anyMatch(Handling::clientEnded);
     }
 
     /**
-     * Whether the client closed a connection that reached streaming before the first {@code what} (or without one at
-     * all); connections that never streamed (xine's probe session) do not count.
+     * Whether the client ended a connection that reached streaming before the first {@code what} (or without one at
+     * all): it closed it, or sent CloseFile and the server closed on that. Connections that never streamed (xine's
+     * probe session) do not count.
      */
     static boolean clientLeftBefore(ClientContext ctx, What what) {
         Optional<ConnectionEvent> mark = firstEvent(ctx, what);
         Set<Long> streamed = streamedConnections(ctx);
-        return ctx.events().stream().anyMatch(e -> e.what() == What.CLOSED_BY_CLIENT && streamed.contains(e.connection())
+        return ctx.events().stream().anyMatch(e -> clientEnded(e) && streamed.contains(e.connection())
                 && (mark.isEmpty() || e.sequence() < mark.get().sequence()));
+    }
+
+    /** A close the client caused: its own, or the server's on its CloseFile. */
+    private static boolean clientEnded(ConnectionEvent e) {
+        return e.what() == What.CLOSED_BY_CLIENT || e.what() == What.CLOSED_BY_SERVER && e.detail().equals("CloseFile");
     }
 
     /** Every TCP connection the client opened is closed again (before {@code by}, where given). */
@@ -150,8 +155,10 @@ final class Handling {
     static void playedToTheEnd(ClientContext ctx) {
         ctx.requireMmst();
         ctx.expect(ctx.streaming(), "the client never reached streaming; it sent " + ctx.names());
-        ctx.expect(!clientLeftBefore(ctx, What.END_OF_STREAM), "the client closed the connection before the end of"
-                + " the content (ReportEndOfStream hr 0 never went out); it sent " + ctx.names());
+        ctx.expect(!clientLeftBefore(ctx, What.END_OF_STREAM), "the client ended the session (a close or CloseFile)"
+                + " before the end of the content; ReportEndOfStream hr 0 "
+                + (firstEvent(ctx, What.END_OF_STREAM).isPresent() ? "went out after that" : "never went out")
+                + "; it sent " + ctx.names());
         // an MMSH request the case refused (to steer a rolling client to MMST) is no fault of the MMST session
         Optional<ConnectionEvent> outOfOrder = ctx.events().stream().filter(e -> e.what() == What.PROTOCOL_ERROR
                 && e.protocol() == Protocol.MMST).findFirst();
