@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.mmsspec.cases.client.ClientCaseGroup;
-import org.mmsspec.codec.Profile;
 import org.mmsspec.codec.Section;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
@@ -51,18 +50,12 @@ final class C2_2_4_28_StreamSwitch {
                 })
                 .add(4, MUST, "each entry turns its stream on (thinning 0) or off (wDstStreamNumber 0xFFFF)")
                 .covers("MMSP-3.1.4.2-R8")
-                .erratum("FFmpeg, libmms, VLC and MPlayer turn a stream off with its own destination and"
-                        + " wThinningLevel 2, which 2.2.4.28 defines as sending nothing of it: the same effect. Judged"
-                        + " so; the LITERAL profile asks for destination 0xFFFF.")
                 .until(ctx -> ctx.hasSent(LinkViewerToMacStartPlaying.class))
                 .check(ctx -> {
-                    boolean literal = ctx.settings().profile() == Profile.LITERAL;
                     for (StreamSwitchEntry e : Sends.sentOrSkip(ctx, LinkViewerToMacStreamSwitch.class)
                             .streamSwitchEntries()) {
-                        boolean off = e.wDstStreamNumber() == StreamSwitchEntry.NO_STREAM
-                                || !literal && e.wThinningLevel() == 2;
-                        ctx.expect(off || e.wThinningLevel() == 0, "entry " + e + " is neither on (thinning 0) nor"
-                                + " off (destination 0xFFFF" + (literal ? ")" : ", or thinning 2)"));
+                        ctx.expect(e.wDstStreamNumber() == StreamSwitchEntry.NO_STREAM || e.wThinningLevel() == 0,
+                                "entry " + e + " is neither on (thinning 0) nor off (destination 0xFFFF)");
                     }
                 });
     }
