@@ -92,7 +92,9 @@ class ClientPeersTest {
      * one-byte segments, whether several have piled up by its first read depends on the load.
      */
     static final Map<String, Set<String>> RACY = Map.of("mplayer", Set.of("C-MMSP-1.6-03", "C-MMSP-1.6-09"),
-            "vlc", Set.of("C-MMSP-3.1.5.2-02"));
+            "vlc", Set.of("C-MMSP-3.1.5.2-02"),
+            // a real-time two-entry playlist: PASS in 5 runs, FAIL (left before the end) once in a fully loaded build
+            "xine", Set.of("C-MMSP-3.1.5.19-01"));
 
     /** The reports of the peers that ran, in column order. */
     private static final Map<String, Path> REPORTS = new LinkedHashMap<>();
