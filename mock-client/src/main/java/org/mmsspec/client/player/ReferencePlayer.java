@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.mmsspec.client.ExpectationFailure;
+
 /**
  * The project's reference client: plays a URL to its end the way MS-MMSP 3.1 and MS-WMSP 3.1 say a client must,
  * built on {@link org.mmsspec.client.MmstClient}, {@link org.mmsspec.client.UdpDataChannel} and
@@ -74,7 +76,8 @@ public final class ReferencePlayer {
                 case CRASH -> result(-1, "SIGSEGV", "crashed at " + e.getMessage());
                 default -> result(1, null, e.getMessage());
             };
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | ExpectationFailure e) {
+            // a server that does not do what the player expects ends the play; nothing escapes play()
             ctx.log("ended: " + e);
             return ctx.stopped() ? result(-1, "SIGTERM", "stopped") : result(1, null, e.toString());
         }
