@@ -38,6 +38,60 @@ public record Faults(Map<String, Duration> delayReply, Set<String> dropReply, Li
         }
     }
 
+    /** These faults, and {@code message} held back {@code d} before it is sent. */
+    public Faults withDelayReply(String message, Duration d) {
+        Map<String, Duration> m = new java.util.HashMap<>(delayReply);
+        m.put(message, d);
+        return new Faults(m, dropReply, fieldOverrides, oneByteSegments, combineMessages, closeMidMessage,
+                garbageAfter, headerLastFlag);
+    }
+
+    /** These faults, and {@code message} never sent. */
+    public Faults withDropReply(String message) {
+        Set<String> s = new java.util.HashSet<>(dropReply);
+        s.add(message);
+        return new Faults(delayReply, s, fieldOverrides, oneByteSegments, combineMessages, closeMidMessage,
+                garbageAfter, headerLastFlag);
+    }
+
+    /** These faults, and {@code field} of {@code message} sent as {@code value}. */
+    public Faults withFieldOverride(String message, String field, Object value) {
+        List<FieldOverride> o = new java.util.ArrayList<>(fieldOverrides);
+        o.add(new FieldOverride(message, field, value));
+        return new Faults(delayReply, dropReply, o, oneByteSegments, combineMessages, closeMidMessage, garbageAfter,
+                headerLastFlag);
+    }
+
+    /** These faults, and every byte in its own TCP segment. */
+    public Faults withOneByteSegments() {
+        return new Faults(delayReply, dropReply, fieldOverrides, true, combineMessages, closeMidMessage, garbageAfter,
+                headerLastFlag);
+    }
+
+    /** These faults, and the replies to one request in one command packet. */
+    public Faults withCombineMessages() {
+        return new Faults(delayReply, dropReply, fieldOverrides, oneByteSegments, true, closeMidMessage, garbageAfter,
+                headerLastFlag);
+    }
+
+    /** These faults, and the connection closed halfway through {@code message}. */
+    public Faults withCloseMidMessage(String message) {
+        return new Faults(delayReply, dropReply, fieldOverrides, oneByteSegments, combineMessages, message,
+                garbageAfter, headerLastFlag);
+    }
+
+    /** These faults, and garbage right after {@code message}. */
+    public Faults withGarbageAfter(String message) {
+        return new Faults(delayReply, dropReply, fieldOverrides, oneByteSegments, combineMessages, closeMidMessage,
+                message, headerLastFlag);
+    }
+
+    /** These faults, with {@code flag} (0x0C or 0x08) on the last ASF header fragment. */
+    public Faults withHeaderLastFlag(int flag) {
+        return new Faults(delayReply, dropReply, fieldOverrides, oneByteSegments, combineMessages, closeMidMessage,
+                garbageAfter, flag);
+    }
+
     public boolean any() {
         return !equals(NONE);
     }

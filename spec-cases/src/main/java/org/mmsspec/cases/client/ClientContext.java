@@ -188,6 +188,12 @@ public final class ClientContext extends Verification {
         return events().stream().anyMatch(e -> e.what() == What.STREAMING);
     }
 
+    /** Whether {@code d} has passed since the first event of kind {@code what}; false before there is one. */
+    public boolean since(What what, Duration d) {
+        return events().stream().filter(e -> e.what() == what).findFirst()
+                .map(e -> e.time().plus(d).isBefore(Instant.now())).orElse(false);
+    }
+
     /** Whether the client has sent a message of {@code type}. */
     public boolean hasSent(Class<? extends MmsMessage> type) {
         return sent().stream().anyMatch(s -> type.isInstance(s.message()));

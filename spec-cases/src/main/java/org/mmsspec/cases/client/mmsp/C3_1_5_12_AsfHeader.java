@@ -9,6 +9,7 @@ import org.mmsspec.cases.client.Scheme;
 import org.mmsspec.codec.mmsp.LinkViewerToMacCancelReadBlock;
 import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
 import org.mmsspec.server.ConnectionEvent.What;
+import org.mmsspec.server.scenario.Faults;
 
 /**
  * MS-MMSP 3.1.5.12 Receiving a Data Packet Containing an ASF File Header: the header is complete at the Data packet
@@ -27,7 +28,7 @@ final class C3_1_5_12_AsfHeader {
                 .add(1, MUST, "the last header Data packet has AFFlags 0x08: the header is complete, the client goes"
                         + " on to StartPlaying and plays to the end")
                 .covers("R4", "R12")
-                .server(b -> b.faults(Handling.headerLastFlag(0x08)))
+                .server(b -> b.faults(Faults.NONE.withHeaderLastFlag(0x08)))
                 .check(Handling::playedToTheEnd)
                 .add(2, MUST, "the last header Data packet has AFFlags 0x0C: the header is complete, the client goes"
                         + " on to StartPlaying and plays to the end")
@@ -37,8 +38,8 @@ final class C3_1_5_12_AsfHeader {
                         + " CancelReadBlock and no second ReadBlock follow")
                 .covers("R8", "MMSP-3.1.6.1-R1", "MMSP-3.1.6.1-R2")
                 .schemes(Scheme.MMSU)
-                .server(b -> b.faults(Handling.headerLastFlag(0x08)))
-                .until(ctx -> Handling.since(ctx, What.STREAMING, HEADER_TIMER) || ctx.sessionOver())
+                .server(b -> b.faults(Faults.NONE.withHeaderLastFlag(0x08)))
+                .until(ctx -> ctx.since(What.STREAMING, HEADER_TIMER) || ctx.sessionOver())
                 .check(ctx -> {
                     ctx.require(LinkViewerToMacReadBlock.class);
                     ctx.expect(!ctx.hasSent(LinkViewerToMacCancelReadBlock.class)

@@ -15,6 +15,7 @@ import org.mmsspec.server.ConnectionEvent;
 import org.mmsspec.server.ConnectionEvent.What;
 import org.mmsspec.server.asf.AsfFile;
 import org.mmsspec.server.scenario.Pacing;
+import org.mmsspec.server.scenario.Faults;
 
 /**
  * MS-MMSP 3.1.5.18 Receiving a LinkMacToViewerReportEndOfStream Message: hr 1 from a WMS 9 server (or 0 from an older
@@ -44,7 +45,7 @@ final class C3_1_5_18_EndOfStream {
                 .covers("R12")
                 .server(b -> b.pacing(Pacing.REALTIME).serverVersion(WMS9)
                         .media("sample.asf", AsfFile.sample(), AsfFile.sample())
-                        .faults(Handling.delay("LinkMacToViewerReportStreamChange", CHANGE_DELAY)))
+                        .faults(Faults.NONE.withDelayReply("LinkMacToViewerReportStreamChange", CHANGE_DELAY)))
                 .until(ctx -> hr1(ctx).map(e -> Handling.since(ctx, e, CHANGE_DELAY.plusMillis(500))).orElse(false)
                         || ctx.sessionOver())
                 .check(ctx -> {

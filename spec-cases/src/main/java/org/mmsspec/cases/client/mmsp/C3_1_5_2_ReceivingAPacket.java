@@ -5,6 +5,7 @@ import static org.mmsspec.codec.Level.MUST;
 import org.mmsspec.cases.client.ClientCaseGroup;
 import org.mmsspec.server.asf.AsfFile;
 import org.mmsspec.server.scenario.Pacing;
+import org.mmsspec.server.scenario.Faults;
 
 /**
  * MS-MMSP 3.1.5.2 Receiving a Packet: whatever the TCP segments and command packets look like, every packet is read
@@ -25,7 +26,7 @@ final class C3_1_5_2_ReceivingAPacket {
                 .add(2, MUST, "every byte in its own TCP segment: the client reassembles messages and Data packets"
                         + " and plays to the end")
                 .covers("R1")
-                .server(b -> b.faults(Handling.oneByteSegments()))
+                .server(b -> b.faults(Faults.NONE.withOneByteSegments()))
                 .check(Handling::playedToTheEnd)
                 .add(3, MUST, "ReportEndOfStream hr 1 and ReportStreamChange in one command packet (a playlist):"
                         + " the client reads both messages and plays the second entry to its end")
@@ -34,7 +35,7 @@ final class C3_1_5_2_ReceivingAPacket {
                         + " differs from that one only in the two replies sharing one TcpMessageHeader.")
                 .server(b -> b.pacing(Pacing.REALTIME).serverVersion(C3_1_5_18_EndOfStream.WMS9)
                         .media("sample.asf", AsfFile.sample(), AsfFile.sample())
-                        .faults(Handling.combineMessages()))
+                        .faults(Faults.NONE.withCombineMessages()))
                 .check(Handling::playedToTheEnd);
     }
 }

@@ -13,6 +13,7 @@ import org.mmsspec.server.ConnectionEvent.What;
 import org.mmsspec.server.asf.AsfFile;
 import org.mmsspec.server.mmsp.MmsServerSession;
 import org.mmsspec.server.scenario.Pacing;
+import org.mmsspec.server.scenario.Faults;
 
 /**
  * MS-MMSP 3.1 Client Details, its error rule: an hr that names an error, a connection closed unexpectedly or a
@@ -32,12 +33,13 @@ final class C3_1_ClientDetails {
         return ClientCaseGroup.mmsp("3.1", "Client Details")
                 .add(1, MUST, "ReportConnectedEX with an error hr: the client stops; no FunnelInfo, ConnectFunnel"
                         + " or OpenFile follows")
-                .server(b -> b.faults(Handling.override("LinkMacToViewerReportConnectedEX", "hr", FAILED)))
+                .server(b -> b.faults(Faults.NONE.withFieldOverride("LinkMacToViewerReportConnectedEX", "hr", FAILED)))
                 .until(Handling::closedOrBoundOver)
                 .check(ctx -> Handling.wentNoFurther(ctx, LinkViewerToMacConnect.class,
                         "ReportConnectedEX hr 0xC00D0029", "FunnelInfo", "ConnectFunnel", "OpenFile"))
                 .add(2, MUST, "ReportConnectedFunnel with an error hr: the client stops; no OpenFile follows")
-                .server(b -> b.faults(Handling.override("LinkMacToViewerReportConnectedFunnel", "hr", FAILED)))
+                .server(b -> b.faults(
+                        Faults.NONE.withFieldOverride("LinkMacToViewerReportConnectedFunnel", "hr", FAILED)))
                 .until(Handling::closedOrBoundOver)
                 .check(ctx -> Handling.wentNoFurther(ctx, LinkViewerToMacConnectFunnel.class,
                         "ReportConnectedFunnel hr 0xC00D0029", "OpenFile", "ReadBlock"))
@@ -49,14 +51,14 @@ final class C3_1_ClientDetails {
                         "ReportOpenFile hr 0xC00D001A", "ReadBlock", "StreamSwitch", "StartPlaying"))
                 .add(4, MUST, "ReportReadBlock with an error hr (the header follows all the same): the client stops;"
                         + " no StreamSwitch or StartPlaying follows")
-                .server(b -> b.faults(Handling.override("LinkMacToViewerReportReadBlock", "hr", FAILED)))
+                .server(b -> b.faults(Faults.NONE.withFieldOverride("LinkMacToViewerReportReadBlock", "hr", FAILED)))
                 .until(Handling::closedOrBoundOver)
                 .check(ctx -> Handling.wentNoFurther(ctx, LinkViewerToMacReadBlock.class,
                         "ReportReadBlock hr 0xC00D0029", "StreamSwitch", "StartPlaying", "StartStriding"))
                 .add(5, SHOULD, "ReportStartedPlaying with an error hr (Data packets follow all the same, at the"
                         + " content's pace): the client stops instead of playing on to the end")
                 .server(b -> b.pacing(Pacing.REALTIME)
-                        .faults(Handling.override("LinkMacToViewerReportStartedPlaying", "hr", FAILED)))
+                        .faults(Faults.NONE.withFieldOverride("LinkMacToViewerReportStartedPlaying", "hr", FAILED)))
                 .check(ctx -> {
                     ctx.require(LinkViewerToMacStartPlaying.class);
                     ctx.expect(Handling.clientLeftBefore(ctx, What.END_OF_STREAM) || ctx.exit().byItself()
@@ -70,7 +72,7 @@ final class C3_1_ClientDetails {
                 .check(Handling::stoppedWithinBound)
                 .add(7, SHOULD, "the server closes the connection halfway through ReportOpenFile: the client stops"
                         + " within 3 s (no crash, no hanging on)")
-                .server(b -> b.faults(Handling.closeMidMessage("LinkMacToViewerReportOpenFile")))
+                .server(b -> b.faults(Faults.NONE.withCloseMidMessage("LinkMacToViewerReportOpenFile")))
                 .until(Handling::boundOver)
                 .check(ctx -> {
                     ctx.requireMmst();
@@ -80,7 +82,7 @@ final class C3_1_ClientDetails {
                 .add(8, SHOULD, "16 bytes of garbage after ReportOpenFile (neither a TcpMessageHeader nor a valid"
                         + " Data packet): the client treats it as an error and does not go on to streaming")
                 .covers("MMSP-3.1.5.2-R5", "MMSP-3.1.5.2-R8")
-                .server(b -> b.faults(Handling.garbageAfter("LinkMacToViewerReportOpenFile")))
+                .server(b -> b.faults(Faults.NONE.withGarbageAfter("LinkMacToViewerReportOpenFile")))
                 .until(ctx -> ctx.streaming() || Handling.closedOrBoundOver(ctx))
                 .check(ctx -> {
                     ctx.require(LinkViewerToMacOpenFile.class);

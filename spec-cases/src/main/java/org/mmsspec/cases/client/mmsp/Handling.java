@@ -3,7 +3,6 @@ package org.mmsspec.cases.client.mmsp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,7 +11,6 @@ import org.mmsspec.codec.mmsp.MmsMessage;
 import org.mmsspec.server.ConnectionEvent;
 import org.mmsspec.server.ConnectionEvent.What;
 import org.mmsspec.server.Protocol;
-import org.mmsspec.server.scenario.Faults;
 
 /**
  * The shared steps of the behaviour cases: the server faults they ask for, and what they read from the event log and
@@ -24,37 +22,6 @@ final class Handling {
     static final Duration STOP_BOUND = Duration.ofSeconds(3);
 
     private Handling() {
-    }
-
-    // ---- faults: each of the case's server faults alone
-
-    static Faults oneByteSegments() {
-        return new Faults(Map.of(), Set.of(), List.of(), true, false, null, null, 0x0C);
-    }
-
-    static Faults combineMessages() {
-        return new Faults(Map.of(), Set.of(), List.of(), false, true, null, null, 0x0C);
-    }
-
-    static Faults closeMidMessage(String message) {
-        return new Faults(Map.of(), Set.of(), List.of(), false, false, message, null, 0x0C);
-    }
-
-    static Faults garbageAfter(String message) {
-        return new Faults(Map.of(), Set.of(), List.of(), false, false, null, message, 0x0C);
-    }
-
-    static Faults headerLastFlag(int flag) {
-        return new Faults(Map.of(), Set.of(), List.of(), false, false, null, null, flag);
-    }
-
-    static Faults override(String message, String field, Object value) {
-        return new Faults(Map.of(), Set.of(), List.of(new Faults.FieldOverride(message, field, value)), false, false,
-                null, null, 0x0C);
-    }
-
-    static Faults delay(String message, Duration d) {
-        return new Faults(Map.of(message, d), Set.of(), List.of(), false, false, null, null, 0x0C);
     }
 
     // ---- what the client did next
@@ -87,11 +54,6 @@ final class Handling {
 
     static Optional<ConnectionEvent> firstEvent(ClientContext ctx, What what) {
         return ctx.events().stream().filter(e -> e.what() == what).findFirst();
-    }
-
-    /** Whether {@code d} has passed since the first {@code what}. */
-    static boolean since(ClientContext ctx, What what, Duration d) {
-        return firstEvent(ctx, what).map(e -> since(ctx, e, d)).orElse(false);
     }
 
     static boolean since(ClientContext ctx, ConnectionEvent e, Duration d) {
@@ -180,7 +142,8 @@ final class Handling {
     /** The client closed its connections, or exited, within the bound: it stopped instead of hanging on. */
     static void stoppedWithinBound(ClientContext ctx) {
         ctx.requireMmst();
-        ctx.should(allClosed(ctx, boundEnd(ctx)) || exitedWithinBound(ctx), "the client neither closed the connection nor exited"
-                + " within " + STOP_BOUND.toSeconds() + " s of the failed session; " + ctx.exit().summary());
+        ctx.should(allClosed(ctx, boundEnd(ctx)) || exitedWithinBound(ctx),
+                "the client neither closed the connection nor exited within " + STOP_BOUND.toSeconds()
+                        + " s of the failed session; " + ctx.exit().summary());
     }
 }

@@ -1,11 +1,9 @@
 package org.mmsspec.cases.client.mmsp;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -127,25 +125,19 @@ final class Sends {
 
     /** Once the client has sent {@code type}, or {@link #PATIENCE} after its first connection. */
     static Predicate<ClientContext> sentOrWaited(Class<? extends MmsMessage> type) {
-        return ctx -> ctx.hasSent(type) || since(ctx, What.ACCEPTED, PATIENCE);
+        return ctx -> ctx.hasSent(type) || ctx.since(What.ACCEPTED, PATIENCE);
     }
 
     /** Once the server has been streaming for {@code d}: a player asked to stop then stops mid-stream. */
     static Predicate<ClientContext> streamingFor(Duration d) {
-        return ctx -> since(ctx, What.STREAMING, d);
-    }
-
-    private static boolean since(ClientContext ctx, What what, Duration d) {
-        Instant first = ctx.events().stream().filter(e -> e.what() == what).map(ConnectionEvent::time).findFirst()
-                .orElse(null);
-        return first != null && first.plus(d).isBefore(Instant.now());
+        return ctx -> ctx.since(What.STREAMING, d);
     }
 
     // ---- servers
 
     /** A server that never sends the named reply (the client must keep waiting). */
     static Scenario.Builder withholding(Scenario.Builder b, String reply) {
-        return b.faults(new Faults(Map.of(), Set.of(reply), List.of(), false, false, null, null, 0x0C));
+        return b.faults(Faults.NONE.withDropReply(reply));
     }
 
     /** A server giving openFileId 7 that lets a client using another id go on, so every later message shows it. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.mmsspec.cases.client.ClientContext;
@@ -73,8 +72,8 @@ final class Mmsh {
 
     /** {@link #paced(Scenario.Builder)} with the AFFlags of the only $H piece as given (0x0C, or 0x08). */
     static Scenario.Builder paced(Scenario.Builder b, int headerLastFlag) {
-        return b.faults(new Faults(Map.of("$D", SPACE_DATA, "$E", HOLD_END), Set.of(), List.of(), false, false, null,
-                null, headerLastFlag));
+        return b.faults(Faults.NONE.withDelayReply("$D", SPACE_DATA).withDelayReply("$E", HOLD_END)
+                .withHeaderLastFlag(headerLastFlag));
     }
 
     /** The packets of a Play response over {@code entries} copies of sample.asf up to its last $D: $E 1, $C between. */
