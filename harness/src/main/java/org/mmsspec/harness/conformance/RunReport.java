@@ -33,6 +33,13 @@ public record RunReport(String role, String target, RunSettings settings, List<C
         baseline = Map.copyOf(baseline);
     }
 
+    /** Each case's verdict by id, sorted: what a baseline holds. */
+    public Map<String, Verdict> verdicts() {
+        Map<String, Verdict> m = new java.util.TreeMap<>();
+        results.forEach(r -> m.put(r.id(), r.verdict()));
+        return m;
+    }
+
     public Map<Verdict, Integer> summary() {
         Map<Verdict, Integer> m = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {

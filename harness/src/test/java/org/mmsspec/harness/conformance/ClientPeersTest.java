@@ -25,7 +25,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
-import org.mmsspec.cases.CaseResult;
 import org.mmsspec.cases.Verdict;
 import org.mmsspec.harness.client.CommandLauncher;
 import org.mmsspec.harness.client.CommandWords;
@@ -146,7 +145,7 @@ class ClientPeersTest {
             return;
         }
         Set<String> racy = RACY.getOrDefault(peer.name(), Set.of());
-        Map<String, Verdict> now = verdicts(report.results());
+        Map<String, Verdict> now = report.verdicts();
         Map<String, Verdict> before = new TreeMap<>(report.baseline());
         now.keySet().removeAll(racy);
         before.keySet().removeAll(racy);
@@ -169,12 +168,6 @@ class ClientPeersTest {
             }
         }
         return b.toString();
-    }
-
-    static Map<String, Verdict> verdicts(List<CaseResult> results) {
-        Map<String, Verdict> m = new TreeMap<>();
-        results.forEach(r -> m.put(r.id(), r.verdict()));
-        return m;
     }
 
     static Optional<Path> baselineFile(Peer peer) throws URISyntaxException {

@@ -66,7 +66,7 @@ class VlcMmshPeerTest {
             String fails = explainFails(report);
             Files.writeString(REPORT_DIR.resolve("fails.txt"), fails, StandardCharsets.UTF_8);
             System.out.println("VLC MMSH: " + report.summaryLine() + "\n" + fails);
-            assertThat(verdicts(report.results())).as("VLC's verdicts against " + BASELINE
+            assertThat(report.verdicts()).as("VLC's verdicts against " + BASELINE
                     + " (report in " + REPORT_DIR.toAbsolutePath() + ")\n" + fails)
                     .isEqualTo(new TreeMap<>(Baseline.read(baselinePath())));
         } finally {
@@ -88,12 +88,6 @@ class VlcMmshPeerTest {
         try (ServerRun run = ServerRun.prepare(RunOptions.from(p, REPORT_DIR))) {
             return run.runAll(r -> { });
         }
-    }
-
-    static Map<String, Verdict> verdicts(List<CaseResult> results) {
-        Map<String, Verdict> m = new TreeMap<>();
-        results.forEach(r -> m.put(r.id(), r.verdict()));
-        return m;
     }
 
     /** Each FAIL: its section, what was expected and seen, and the bytes of every connection. */
