@@ -105,6 +105,8 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
         private boolean mmshChunked = true;
         private Faults faults = Faults.NONE;
         private Mutation mutation = Mutation.NONE;
+        // FIRST CUT: kept by the builder only; the record and the server act on it next
+        private final java.util.EnumSet<PlantedBug> planted = java.util.EnumSet.noneOf(PlantedBug.class);
 
         private Builder() {
             for (Protocol p : List.of(Protocol.MMST, Protocol.MMSU, Protocol.MMSH)) {
@@ -214,6 +216,12 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
         /** One deliberate fault (the mutation harness); null or {@link Mutation#NONE} for none. */
         public Builder mutation(Mutation m) {
             mutation = m;
+            return this;
+        }
+
+        /** Bugs planted on purpose (fuzzing's proof); none by default and never in a scenario file. */
+        public Builder plant(PlantedBug... bugs) {
+            planted.addAll(java.util.List.of(bugs));
             return this;
         }
 
