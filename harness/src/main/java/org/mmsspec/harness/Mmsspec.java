@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
+import org.mmsspec.harness.fuzz.ReplayCommand;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mmsspec", mixinStandardHelpOptions = true, versionProvider = Mmsspec.Version.class,
         description = "Conformance tools for MS-MMSP and MMSH (MS-WMSP).",
         subcommands = {DecodeCommand.class, ServeCommand.class, ServerCommand.class, ClientCommand.class,
-            MatrixCommand.class, BenchCommand.class})
+            MatrixCommand.class, BenchCommand.class, ReplayCommand.class})
 public final class Mmsspec {
 
     private final InputStream stdin;
