@@ -32,12 +32,12 @@ import org.mmsspec.server.scenario.Scenario;
 final class Lane implements AutoCloseable {
 
     /** How long a client may take to go after TERM before KILL. */
-    static final Duration GRACE = Duration.ofMillis(500);
+    static final Duration GRACE = Duration.ofMillis(200);
     /**
      * How long a session may stay silent both ways, with the server waiting for the client, before it counts as over:
      * the client waits for something a damaged reply never gave it, which is not a hang of the client's own.
      */
-    static final Duration QUIET = Duration.ofMillis(400);
+    static final Duration QUIET = Duration.ofMillis(300);
     /** No session runs longer than this many timeouts (a client that keeps asking for more). */
     private static final int CAP_TIMEOUTS = 8;
 
@@ -124,7 +124,9 @@ final class Lane implements AutoCloseable {
 
     /**
      * The hang rule: the client still runs a timeout after the server was left with nothing more to say (every
-     * connection of the session closed, or none ever opened, or the end of the stream sent undamaged). A client
+     * connection of the session closed, or none ever opened, or the end of the stream sent on a connection whose
+     * replies all went out undamaged: after a damaged one the client may rightly read it as the rest of a cut
+     * packet). A client
      * that waits on a connection where the server waits for its next request is not hung by this rule: the session
      * ends after {@link #QUIET} without a finding.
      */

@@ -35,6 +35,8 @@ abstract class SessionWire {
         int replies;
         boolean http;
         boolean streaming;
+        /** Some reply went out changed: the client's framing may be off, so a later end of stream tells it nothing. */
+        boolean damaged;
 
         Conn(int index, Channel channel) {
             this.index = index;
@@ -115,7 +117,8 @@ abstract class SessionWire {
             sent.add(new Step(c.index, out.bytes(), out.segmenting(), Step.Await.NOTHING, ReplaySession.note(k,
                     reply.name() + (out.what().isEmpty() ? "" : ":" + out.what()), out.closeAfter())));
         }
-        if (reply.endOfStream() && !out.closeAfter() && Arrays.equals(out.bytes(), original)) {
+        c.damaged |= out.closeAfter() || !Arrays.equals(out.bytes(), original);
+        if (reply.endOfStream() && !c.damaged) {
             // the client was told, in good order, that nothing more comes
             endSent = true;
             if (finishedAt == 0) {
