@@ -84,14 +84,14 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
     private boolean registered;
 
     MmstConnection(MmstServer server, ServerContext context, Connection connection, PacketSource packets,
-            Transcript transcript) {
+            java.util.random.RandomGenerator random, Transcript transcript) {
         this.server = server;
         this.context = context;
         this.connection = connection;
         this.transcript = transcript;
         this.faults = context.scenario().faults();
         this.mutation = context.scenario().mutation();
-        this.session = new MmsServerSession(context.scenario(), packets, new java.security.SecureRandom());
+        this.session = new MmsServerSession(context.scenario(), packets, random);
     }
 
     MmsServerSession session() {

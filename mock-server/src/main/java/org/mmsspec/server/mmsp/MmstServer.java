@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
@@ -40,6 +41,7 @@ public final class MmstServer implements ProtocolServer {
     static final int KEPT_TRANSCRIPTS = 256;
 
     private final Supplier<PacketSource> packets;
+    private final Supplier<RandomGenerator> randoms;
     private final Map<Long, MmstConnection> byClientId = new ConcurrentHashMap<>();
     private final Deque<Transcript> transcripts = new ArrayDeque<>();
     private volatile Channel udp;
@@ -51,7 +53,17 @@ public final class MmstServer implements ProtocolServer {
 
     /** @param packets the packet source for each session: {@link PacketSource#asf()} by default */
     public MmstServer(Supplier<PacketSource> packets) {
+        this(packets, java.security.SecureRandom::new);
+    }
+
+    /**
+     * @param packets the packet source for each session
+     * @param randoms the randomness of each session (clientId, padding fill): a seeded one makes the server's bytes
+     *                repeatable, as a client fuzzing campaign needs to replay a session byte for byte
+     */
+    public MmstServer(Supplier<PacketSource> packets, Supplier<RandomGenerator> randoms) {
         this.packets = packets;
+        this.randoms = randoms;
     }
 
     @Override
@@ -64,7 +76,7 @@ public final class MmstServer implements ProtocolServer {
             }
         }
         pipeline.addLast("mmst", new MmstConnection(this, context, connection.as(org.mmsspec.server.Protocol.MMST),
-                packets.get(), t));
+                packets.get(), randoms.get(), t));
     }
 
     /** The transcript of connection {@code id}, if still kept. */
