@@ -8,7 +8,7 @@ public enum RequestType {
     /** Fits none of them: a wrong method, an unknown POST. */
     INVALID;
 
-    static RequestType of(HttpMethod method, PragmaTokens p, String contentType) {
+    public static RequestType of(HttpMethod method, PragmaTokens p, String contentType) {
         String ct = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
         if (method.equals(HttpMethod.GET)) {
             if (p.flag(PragmaTokens.XPLAYSTRM)) {
