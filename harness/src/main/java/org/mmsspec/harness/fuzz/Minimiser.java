@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
+import org.mmsspec.harness.fuzz.plan.Triggers;
+
 /**
  * Shrinks a finding to the smallest transcript that still sets off its symptom, by delta debugging (Zeller's ddmin):
  * first over the steps; then a pass that makes the remaining steps plainer (one write instead of 1-byte or slow
@@ -109,11 +111,15 @@ public final class Minimiser {
     }
 
     /**
-     * PLACEHOLDER until {@code plan.Triggers.trigger(transport, step)} and {@code plan.Triggers.stateBefore(transport,
-     * steps, guiltyIndex)} are on main: the guilty step's note up to its first colon (its message, without the
-     * mutation's detail, so that the key stays a kind of finding), and the state as found.
+     * A server finding is named by what the codec makes of its guilty step and the state the valid steps before it
+     * reach. A client finding's steps are the mock server's replies, which only the driver can name: there the guilty
+     * step's note up to its first colon (its reply, without the damage's detail) and the state as found.
      */
     private Label label(List<Step> steps, int guilty) {
+        if (found.role() == Reproducer.Role.SERVER) {
+            return new Label(Triggers.trigger(found.transport(), steps.get(guilty)),
+                    Triggers.stateBefore(found.transport(), steps, guilty));
+        }
         String note = steps.get(guilty).note();
         int colon = note.indexOf(':');
         String trigger = (colon < 0 ? note : note.substring(0, colon)).trim();

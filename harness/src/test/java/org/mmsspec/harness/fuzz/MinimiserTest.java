@@ -11,6 +11,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import org.mmsspec.harness.fuzz.plan.Triggers;
+
 class MinimiserTest {
 
     static final Minimiser.Budget LARGE = new Minimiser.Budget(10_000, Duration.ofHours(1));
@@ -38,8 +40,9 @@ class MinimiserTest {
         assertThat(o.result().originalSteps()).isEqualTo(8);
         assertThat(o.reproduced()).isTrue();
         assertThat(o.exhausted()).isFalse();
-        // the placeholder trigger: the guilty step's message, without the mutation's detail
-        assertThat(o.result().trigger()).isEqualTo("Message 5");
+        // a server finding is named by what the codec makes of its guilty step (these fake bytes frame nothing)
+        assertThat(o.result().trigger()).isEqualTo(Triggers.trigger(SessionPlan.Transport.MMST, eight().get(5)))
+                .isNotEqualTo("Message 5");
         assertThat(o.attempts()).isEqualTo(driver.attempts.size());
         // the last attempt confirms what is returned
         assertThat(driver.attempts.get(driver.attempts.size() - 1)).isEqualTo(o.result().steps());
@@ -106,7 +109,8 @@ class MinimiserTest {
         // the pass that makes steps plainer: one write, nothing awaited, where the bug does not care
         assertThat(g.segmenting()).isEqualTo(Step.Segmenting.WHOLE);
         assertThat(g.await()).isEqualTo(Step.Await.NOTHING);
-        assertThat(r.trigger()).isEqualTo("ReadBlock");
+        assertThat(r.trigger()).isEqualTo(Triggers.trigger(SessionPlan.Transport.MMST, g));
+        assertThat(r.state()).isEqualTo(FuzzState.START);
     }
 
     @Test
