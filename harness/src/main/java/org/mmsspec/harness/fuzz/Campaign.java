@@ -1,7 +1,7 @@
 package org.mmsspec.harness.fuzz;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ public final class Campaign {
 
     private final FuzzOptions options;
     private final SessionDriver driver;
-    private final PrintStream err;
+    private final PrintWriter err;
     private final Duration snapshotEvery;
     private final ReentrantReadWriteLock exclusive = new ReentrantReadWriteLock();
     private final List<Saved> saved = Collections.synchronizedList(new ArrayList<>());
@@ -65,15 +65,20 @@ public final class Campaign {
     private long deadline;
     private long lastSnapshot;
 
-    public Campaign(FuzzOptions options, SessionDriver driver, PrintStream err) {
+    public Campaign(FuzzOptions options, SessionDriver driver, PrintWriter err) {
         this(options, driver, err, SNAPSHOT_EVERY);
     }
 
-    Campaign(FuzzOptions options, SessionDriver driver, PrintStream err, Duration snapshotEvery) {
+    Campaign(FuzzOptions options, SessionDriver driver, PrintWriter err, Duration snapshotEvery) {
         this.options = options;
         this.driver = driver;
         this.err = err;
         this.snapshotEvery = snapshotEvery;
+    }
+
+    /** The seed of the campaign saved in {@code out}, or null: what {@code --resume} goes on with. */
+    public static Long savedSeed(Path out) throws IOException {
+        return CampaignLog.savedSeed(out);
     }
 
     /**
@@ -286,7 +291,7 @@ public final class Campaign {
     }
 
     /** The end-of-run summary, for a person. */
-    public static void summary(Result r, FuzzOptions options, PrintStream out) {
+    public static void summary(Result r, FuzzOptions options, PrintWriter out) {
         out.printf("mmsspec fuzz: %,d sessions (%,.0f/s this run, %s), seed %d, shard %s%n", r.sessions(),
                 r.sessionsPerSecond(), clock(r.elapsed()), options.seed(), options.shard());
         out.printf("findings: %d in %s (%d new this run, %d repeats in all)%n", r.findings(),

@@ -33,6 +33,7 @@ public final class ServerDriver implements SessionDriver {
     private final ServerTarget target;
     private final SessionGenerator generator;
     private final SessionPlan probe;
+    private final String probePath;
     private final long seed;
     private final int timeoutMillis;
     private final int lanes;
@@ -50,6 +51,7 @@ public final class ServerDriver implements SessionDriver {
         this.seed = options.seed();
         this.generator = new SessionGenerator(options.seed(), options.path());
         this.probe = SessionGenerator.probe(options.path());
+        this.probePath = options.path();
         this.timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
         this.lanes = options.jobs();
         this.wires = ThreadLocal.withInitial(() -> new Wire(timeoutMillis));
@@ -80,6 +82,20 @@ public final class ServerDriver implements SessionDriver {
             return embedded(target.planted(), options);
         }
         return address(target.address(), options);
+    }
+
+    /**
+     * Runs the liveness probe once before the campaign: a target that fails it from the start (not listening, or not
+     * serving the path) would make every probe a false finding.
+     *
+     * @throws CampaignException when it fails, saying how
+     */
+    public void preflight() throws InterruptedException {
+        Optional<Observation> o = check(wires.get(), false);
+        if (o.isPresent()) {
+            throw new CampaignException("the target fails the liveness probe (a valid MMST session up to the header "
+                    + "of '" + probePath + "') before any fuzzing: " + o.get().detail());
+        }
     }
 
     @Override

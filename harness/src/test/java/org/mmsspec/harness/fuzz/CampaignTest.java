@@ -3,8 +3,8 @@ package org.mmsspec.harness.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class CampaignTest {
     }
 
     static Campaign.Result run(FuzzOptions o, FakeDriver d) throws Exception {
-        return new Campaign(o, d, new PrintStream(new ByteArrayOutputStream())).run();
+        return new Campaign(o, d, new PrintWriter(new StringWriter())).run();
     }
 
     @Test
@@ -103,7 +103,7 @@ class CampaignTest {
                 .isInstanceOf(CampaignException.class).hasMessageContaining("shard 1/2");
         FuzzOptions otherSeed = new FuzzOptions(7, Duration.ofHours(1), 5, dir, true, 1, new Shard(1, 2),
                 Duration.ofSeconds(1), "sample.asf", true, false);
-        assertThatThrownBy(() -> new Campaign(otherSeed, new FakeDriver(1, 0), System.err).run())
+        assertThatThrownBy(() -> new Campaign(otherSeed, new FakeDriver(1, 0), new PrintWriter(new StringWriter())).run())
                 .isInstanceOf(CampaignException.class).hasMessageContaining("seed 42");
         assertThat(CampaignLog.savedSeed(dir)).isEqualTo(42);
     }

@@ -2,8 +2,8 @@ package org.mmsspec.harness.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class ServerDriverTest {
 
     static Campaign.Result campaign(FuzzOptions o, SessionDriver d) throws Exception {
         try (d) {
-            return new Campaign(o, d, new PrintStream(new ByteArrayOutputStream())).run();
+            return new Campaign(o, d, new PrintWriter(new StringWriter())).run();
         }
     }
 
