@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mmsspec", mixinStandardHelpOptions = true, versionProvider = Mmsspec.Version.class,
         description = "Conformance tools for MS-MMSP and MMSH (MS-WMSP).",
         subcommands = {DecodeCommand.class, ServeCommand.class, ServerCommand.class, ClientCommand.class,
-            MatrixCommand.class, BenchCommand.class, ReplayCommand.class})
+            MatrixCommand.class, BenchCommand.class, FuzzCommand.class, ReplayCommand.class})
 public final class Mmsspec {
 
     private final InputStream stdin;
@@ -36,6 +36,7 @@ public final class Mmsspec {
                 .setExecutionExceptionHandler(Mmsspec::internalError);
         // the client's own options (ffmpeg -i ...) are its, not ours, from its first word on
         cl.getSubcommands().get("client").setStopAtPositional(true);
+        cl.getSubcommands().get("fuzz").getSubcommands().get("client").setStopAtPositional(true);
         return cl;
     }
 

@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class CommandWords {
 
+    /** Characters a word may hold and still go unquoted in {@link #join}. */
+    private static final String PLAIN = "-_./:=,+@%{}";
+
     private CommandWords() {
     }
 
@@ -62,5 +65,24 @@ public final class CommandWords {
             throw new IllegalArgumentException("empty client command");
         }
         return words;
+    }
+
+    /**
+     * The words as one command line that {@link #split} takes back to the same words: a word with anything but
+     * plain characters goes in single quotes (a single quote in it as '\'').
+     */
+    public static String join(List<String> words) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            if (!w.isEmpty() && w.chars().allMatch(c -> Character.isLetterOrDigit(c) || PLAIN.indexOf(c) >= 0)) {
+                b.append(w);
+            } else {
+                b.append('\'').append(w.replace("'", "'\\''")).append('\'');
+            }
+        }
+        return b.toString();
     }
 }

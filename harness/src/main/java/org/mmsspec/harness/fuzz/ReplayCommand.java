@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.mmsspec.harness.fuzz.client.ClientDriver;
+import org.mmsspec.server.reference.ReferenceServers;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -142,13 +143,19 @@ public final class ReplayCommand implements Callable<Integer> {
         return own;
     }
 
-    /**
-     * Opens the driver for {@code r.target()} with the {@code --timeout}. The campaign's server and client drivers are
-     * not on this branch yet; they are wired here when they land.
-     */
+    /** The driver for {@code r.target()}, the way the campaign that found it reached it, with {@code --timeout}. */
     private SessionDriver openDriver(Reproducer r) {
-        throw new IllegalStateException("replay of a " + r.role().name().toLowerCase()
-                + " reproducer is not available yet in this build (no session driver; timeout " + timeout + ")");
+        FuzzOptions o = new FuzzOptions(r.seed(), Duration.ZERO, 0, Path.of("."), false, 1, Shard.ALL, timeout,
+                ReferenceServers.MEDIA, false, false);
+        if (r.role() == Reproducer.Role.CLIENT) {
+            return ClientDriver.open(r.target(), o);
+        }
+        try {
+            return ServerDriver.open(r.target(), o);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CampaignException("interrupted while the target started");
+        }
     }
 
     private static Reproducer retarget(Reproducer r, Reproducer.Target t) {
@@ -190,21 +197,13 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** 500ms, 2s, 1m, 1h, or a bare number of seconds. */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
-
         @Override
         public Duration convert(String s) {
-            Matcher m = DURATION.matcher(s.trim());
-            if (!m.matches()) {
-                throw new CommandLine.TypeConversionException("'" + s + "': want a duration such as 500ms, 2s, 1m");
+            try {
+                return Durations.parse("--timeout", s);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
-            long v = Long.parseLong(m.group(1));
-            return switch (m.group(2) == null ? "s" : m.group(2)) {
-                case "ms" -> Duration.ofMillis(v);
-                case "m" -> Duration.ofMinutes(v);
-                case "h" -> Duration.ofHours(v);
-                default -> Duration.ofSeconds(v);
-            };
         }
     }
 }

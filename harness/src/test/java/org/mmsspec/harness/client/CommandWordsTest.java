@@ -39,4 +39,12 @@ class CommandWordsTest {
         assertThatThrownBy(() -> CommandWords.split("sh -c 'oops")).hasMessageContaining("unterminated '");
         assertThatThrownBy(() -> CommandWords.split("sh -c \"oops")).hasMessageContaining("unterminated \"");
     }
+
+    @Test
+    void joinedWordsSplitBackToTheSameWords() {
+        List<String> words = List.of("ffmpeg", "-i", "{url}", "two words", "it's", "", "a\\b\"c", "-f", "null");
+        String line = CommandWords.join(words);
+        assertThat(line).startsWith("ffmpeg -i {url} 'two words' ");
+        assertThat(CommandWords.split(line)).containsExactlyElementsOf(words);
+    }
 }
