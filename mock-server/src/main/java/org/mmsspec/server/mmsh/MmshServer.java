@@ -30,7 +30,6 @@ public final class MmshServer implements ProtocolServer {
     static final int MAX_INITIAL_LINE = 8192;
     static final int MAX_HEADER_SIZE = 32 * 1024;
     static final int MAX_BODY = 64 * 1024;
-    static final int MAX_JOURNAL = 10_000;
     static final int MAX_SESSIONS = 100_000;
 
     private final Duration readTimeout;
@@ -63,7 +62,7 @@ public final class MmshServer implements ProtocolServer {
         pipeline.addLast("mmsh", new MmshHandler(this, context, connection));
     }
 
-    /** Every request received so far, oldest first (the latest {@value #MAX_JOURNAL}). */
+    /** Every request received so far, oldest first (the latest the scenario's Recording keeps). */
     public List<RecordedRequest> requests() {
         synchronized (journal) {
             return List.copyOf(journal);
@@ -75,9 +74,12 @@ public final class MmshServer implements ProtocolServer {
         return requests().stream().filter(r -> r.connection() == connection).toList();
     }
 
-    void record(RecordedRequest r) {
+    void record(RecordedRequest r, int kept) {
+        if (kept == 0) {
+            return;
+        }
         synchronized (journal) {
-            if (journal.size() >= MAX_JOURNAL) {
+            if (journal.size() >= kept) {
                 journal.poll();
             }
             journal.add(r);

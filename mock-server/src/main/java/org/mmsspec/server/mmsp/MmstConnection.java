@@ -41,6 +41,7 @@ import org.mmsspec.server.ServerContext;
 import org.mmsspec.server.scenario.Faults;
 import org.mmsspec.server.scenario.Mutation;
 import org.mmsspec.server.scenario.Pacing;
+import org.mmsspec.server.scenario.PlantedBug;
 
 /**
  * One MMST connection: frames what the client sends, feeds the session, and carries out its actions in order through
@@ -71,6 +72,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
     private int unitsThisRead;
     private final Faults faults;
     private final Mutation mutation;
+    private final PlantedBugs planted;
     private final Deque<SessionAction> outbox = new ArrayDeque<>();
     private final Map<MmsServerSession.Timer, ScheduledFuture<?>> timers = new EnumMap<>(
             MmsServerSession.Timer.class);
@@ -91,7 +93,8 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         this.transcript = transcript;
         this.faults = context.scenario().faults();
         this.mutation = context.scenario().mutation();
-        this.session = new MmsServerSession(context.scenario(), packets, new java.security.SecureRandom());
+        this.planted = PlantedBugs.of(context.scenario().planted());
+        this.session = new MmsServerSession(context.scenario(), packets, server.random());
     }
 
     MmsServerSession session() {
@@ -165,6 +168,11 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (u instanceof StreamFramer.Command c) {
+            PlantedBug bug = planted.setOff(c.decoded(), session.pinged());
+            if (bug != null) {
+                struck(bug);
+                return;
+            }
             String refused = mutation.has(Mutation.Quirk.ACCEPT_BROKEN_FRAMING) ? null
                     : ClientInput.refusal(c.decoded());
             if (refused == null) {
@@ -437,6 +445,13 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         });
     }
 
+    /** A planted bug went off: this connection answers nothing more, and the server crashes or wedges. */
+    private void struck(PlantedBug bug) {
+        closing = true;
+        cancelAll();
+        context.health().strike(bug, connection);
+    }
+
     private void closeByServer(String reason) {
         if (closing) {
             return;
@@ -511,7 +526,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
         if (!(cause instanceof IOException)) {
-            connection.record(What.PROTOCOL_ERROR, "internal: " + cause);
+            context.health().unhandled(connection, cause);
         }
         c.close(); // channelInactive records who closed
     }

@@ -28,6 +28,7 @@ import org.mmsspec.server.Connection;
 import org.mmsspec.server.ConnectionEvent;
 import org.mmsspec.server.ProtocolServer;
 import org.mmsspec.server.ServerContext;
+import org.mmsspec.server.scenario.Recording;
 
 /**
  * MMS over TCP, with the UDP funnel (MS-MMSP 3.2). One instance serves every MMST connection of one server: each gets
@@ -36,12 +37,11 @@ import org.mmsspec.server.ServerContext;
  */
 public final class MmstServer implements ProtocolServer {
 
-    /** Transcripts kept for tests and logs: the most recent connections only. */
-    static final int KEPT_TRANSCRIPTS = 256;
-
     private final Supplier<PacketSource> packets;
     private final Map<Long, MmstConnection> byClientId = new ConcurrentHashMap<>();
     private final Deque<Transcript> transcripts = new ArrayDeque<>();
+    /** nCubs and packet-pair fill for every session: one generator, as building one per connection costs. */
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
     private volatile Channel udp;
     private ChannelFuture udpBind;
 
@@ -56,11 +56,15 @@ public final class MmstServer implements ProtocolServer {
 
     @Override
     public void install(ChannelPipeline pipeline, ServerContext context, Connection connection) {
-        Transcript t = new Transcript(connection.id());
-        synchronized (transcripts) {
-            transcripts.addLast(t);
-            if (transcripts.size() > KEPT_TRANSCRIPTS) {
-                transcripts.removeFirst();
+        // Transcripts are kept for tests and logs: the most recent connections only, as the scenario records.
+        Recording r = context.scenario().recording();
+        Transcript t = new Transcript(connection.id(), r.transcripts() == 0 ? 0 : r.transcriptUnits());
+        if (r.transcripts() > 0) {
+            synchronized (transcripts) {
+                transcripts.addLast(t);
+                if (transcripts.size() > r.transcripts()) {
+                    transcripts.removeFirst();
+                }
             }
         }
         pipeline.addLast("mmst", new MmstConnection(this, context, connection.as(org.mmsspec.server.Protocol.MMST),
@@ -86,6 +90,10 @@ public final class MmstServer implements ProtocolServer {
         if (c != null) {
             c.close();
         }
+    }
+
+    java.security.SecureRandom random() {
+        return random;
     }
 
     void register(long clientId, MmstConnection c) {

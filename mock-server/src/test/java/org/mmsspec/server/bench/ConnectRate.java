@@ -1,0 +1,98 @@
+package org.mmsspec.server.bench;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.mmsspec.codec.mmsp.CommandPacketCodec;
+import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
+import org.mmsspec.server.MockMmsServer;
+import org.mmsspec.server.Protocol;
+import org.mmsspec.server.reference.ReferenceServers;
+
+/**
+ * Connections per second the embedded reference takes from a tiny raw-socket loop: connect, send Connect, read
+ * ReportConnectedEX, close with SO_LINGER 0 (a reset, so no TIME_WAIT piles up). A measurement, not a test: run
+ * {@code main [seconds] [threads...]} and read the figures; no assertion depends on them.
+ */
+public final class ConnectRate {
+
+    static final byte[] CONNECT = CommandPacketCodec.encode(0,
+            LinkViewerToMacConnect.of("NSPlayer/9.0.0.2980; {3300AD50-2C39-46C0-AE0A-3300AD502C39}"));
+
+    private ConnectRate() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<Integer> threads = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            threads.add(Integer.parseInt(args[i]));
+        }
+        if (threads.isEmpty()) {
+            threads = List.of(1, 8);
+        }
+        try (ReferenceServers ref = ReferenceServers.start()) {
+            MockMmsServer main = ref.main();
+            int port = main.port(Protocol.MMST);
+            rate(port, 1, 1); // warm up the JIT
+            for (int n : threads) {
+                double perSecond = rate(port, n, seconds);
+                System.out.printf("%d thread(s): %.0f connections/s%n", n, perSecond);
+            }
+        }
+    }
+
+    /** Runs {@code threads} loops for {@code seconds}; connections completed per second. */
+    static double rate(int port, int threads, int seconds) throws InterruptedException {
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> ts = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        once(port);
+                        done.incrementAndGet();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            t.start();
+            ts.add(t);
+        }
+        long start = System.nanoTime();
+        for (Thread t : ts) {
+            t.join();
+        }
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** One session: Connect, then the whole ReportConnectedEX packet (messageLength at offset 8), then a reset. */
+    static void once(int port) throws IOException {
+        try (Socket s = new Socket()) {
+            s.setSoLinger(true, 0);
+            s.setTcpNoDelay(true);
+            s.setSoTimeout(5000);
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            OutputStream out = s.getOutputStream();
+            out.write(CONNECT);
+            out.flush();
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            byte[] head = new byte[16];
+            in.readFully(head);
+            int messageLength = (head[8] & 0xFF) | (head[9] & 0xFF) << 8 | (head[10] & 0xFF) << 16
+                    | (head[11] & 0xFF) << 24;
+            if (messageLength < 16 || messageLength > 65_536) {
+                throw new IOException("messageLength " + messageLength);
+            }
+            in.readFully(new byte[messageLength]);
+        }
+    }
+}
