@@ -329,7 +329,25 @@ public final class MockMmsServer implements AutoCloseable {
             var b = boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             w.addListener(f -> b.addListener(g -> death.complete(bug)));
         } else {
-            workers.forEach(loop -> loop.execute(this::hang));
+            // The other loops are parked before this returns, so that nothing that reaches them after the event is
+            // logged is answered; this loop parks as soon as the current read is done.
+            List<io.netty.util.concurrent.EventExecutor> loops = new ArrayList<>();
+            workers.forEach(loops::add);
+            CountDownLatch parked = new CountDownLatch((int) loops.stream().filter(l -> !l.inEventLoop()).count());
+            for (io.netty.util.concurrent.EventExecutor loop : loops) {
+                boolean other = !loop.inEventLoop();
+                loop.execute(() -> {
+                    if (other) {
+                        parked.countDown();
+                    }
+                    hang();
+                });
+            }
+            try {
+                parked.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

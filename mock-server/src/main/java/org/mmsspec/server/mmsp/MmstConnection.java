@@ -151,10 +151,10 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             partial = null;
         } else if (partial == null) {
             Duration d = context.scenario().pingInterval();
-            partial = ctx.executor().schedule(() -> {
+            partial = later(() -> {
                 partial = null;
                 execute(session.onProtocolError("a message stayed incomplete for " + d.toMillis() + " ms"));
-            }, d.toNanos(), TimeUnit.NANOSECONDS);
+            }, d.toNanos());
         }
     }
 
@@ -282,10 +282,10 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             }
             if (headDue > now) {
                 if (wake == null) {
-                    wake = ctx.executor().schedule(() -> {
+                    wake = later(() -> {
                         wake = null;
                         drain();
-                    }, headDue - now, TimeUnit.NANOSECONDS);
+                    }, headDue - now);
                 }
                 return;
             }
@@ -428,7 +428,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
 
     /** A resend request for this session, from the UDP socket's thread. */
     void resend(RequestPacketListResend r, InetSocketAddress sender) {
-        ctx.executor().execute(() -> {
+        ctx.executor().execute(guarded(() -> {
             InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
             if (peer == null || !peer.getAddress().equals(sender.getAddress())) {
                 connection.record(What.PROTOCOL_ERROR, "RequestPacketListResend from " + sender
@@ -442,7 +442,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
                     connection.record(l.what(), l.detail());
                 }
             }
-        });
+        }));
     }
 
     /** A planted bug went off: this connection answers nothing more, and the server crashes or wedges. */
@@ -467,10 +467,29 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         if (closing) {
             return;
         }
-        timers.put(t, ctx.executor().schedule(() -> {
+        timers.put(t, later(() -> {
             timers.remove(t);
             execute(session.onTimer(t));
-        }, after.toNanos(), TimeUnit.NANOSECONDS));
+        }, after.toNanos()));
+    }
+
+    /** Runs {@code task} on this connection's event loop after {@code nanos}. */
+    private ScheduledFuture<?> later(Runnable task, long nanos) {
+        return ctx.executor().schedule(guarded(task), nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * {@code task} for the event loop: what it throws goes to exceptionCaught, as a read's would, instead of escaping
+     * to the loop with the connection left open.
+     */
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                exceptionCaught(ctx, e);
+            }
+        };
     }
 
     private void stopTimer(MmsServerSession.Timer t) {
