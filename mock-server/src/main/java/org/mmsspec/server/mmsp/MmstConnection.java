@@ -322,7 +322,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             }
             return runBase + at;
         }
-        if (a instanceof SessionAction.Reply r) {
+        if (a instanceof SessionAction.Reply r && !faults.delayReply().isEmpty()) {
             long delay = r.messages().stream().map(m -> faults.delayReply().get(m.type().name()))
                     .filter(java.util.Objects::nonNull).mapToLong(Duration::toNanos).max().orElse(0);
             return now + delay;

@@ -97,8 +97,12 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
 
     /** The listener of {@code p}; every scenario has one per protocol (REFUSE where it is off). */
     public ListenerSpec listener(Protocol p) {
-        return listeners.stream().filter(l -> l.protocol() == p).findFirst()
-                .orElse(new ListenerSpec(p, 0, Behaviour.REFUSE, 0));
+        for (ListenerSpec l : listeners) { // asked on every Connect: no stream, no spare ListenerSpec
+            if (l.protocol() == p) {
+                return l;
+            }
+        }
+        return new ListenerSpec(p, 0, Behaviour.REFUSE, 0);
     }
 
     /** The media at {@code path} (no leading slash), if any. */
