@@ -42,10 +42,31 @@ public final class ConnectRate {
             int port = main.port(Protocol.MMST);
             rate(port, 1, 1); // warm up the JIT
             for (int n : threads) {
+                long cpu = serverCpuNanos();
+                long before = main.events().recorded();
                 double perSecond = rate(port, n, seconds);
-                System.out.printf("%d thread(s): %.0f connections/s%n", n, perSecond);
+                long connections = Math.round(perSecond * seconds);
+                System.out.printf("%d thread(s): %.0f connections/s, server CPU %.1f us per connection "
+                        + "(open %d, unhandled %d, events %d)%n", n, perSecond,
+                        (serverCpuNanos() - cpu) / 1e3 / connections, main.openConnections(),
+                        main.unhandledExceptions(), main.events().recorded() - before);
             }
         }
+    }
+
+    /**
+     * CPU time of every server I/O thread so far: on a loaded machine, connections/s says as much about the neighbours
+     * as about the server, CPU per connection much less.
+     */
+    static long serverCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("multiThreadIoEventLoopGroup")) {
+                sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     /** Runs {@code threads} loops for {@code seconds}; connections completed per second. */
