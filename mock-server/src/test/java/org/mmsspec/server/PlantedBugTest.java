@@ -129,7 +129,7 @@ class PlantedBugTest {
                     .isEqualTo("read-block-length-zero: wedge");
             assertThat(server.isWedged()).isTrue();
             assertThat(server.isDead()).isFalse();
-            bystander.send(LinkViewerToMacConnect.of(RawMmst.PLAYER));
+            bystander.readTimeout(QUIET).send(LinkViewerToMacConnect.of(RawMmst.PLAYER));
             assertThatThrownBy(bystander::read).isInstanceOf(SocketTimeoutException.class);
             try (RawMmst fresh = new RawMmst(mmst(), QUIET)) { // connect still works
                 fresh.send(LinkViewerToMacConnect.of(RawMmst.PLAYER));

@@ -25,6 +25,7 @@ final class RawMmst implements AutoCloseable {
 
     RawMmst(int port, Duration readTimeout) throws IOException {
         socket = new Socket();
+        socket.setTcpNoDelay(true);
         socket.setSoTimeout((int) readTimeout.toMillis());
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         in = new DataInputStream(socket.getInputStream());
@@ -46,6 +47,11 @@ final class RawMmst implements AutoCloseable {
 
     /** The next command packet from the server: throws SocketTimeoutException, or EOFException at a close. */
     CommandPacket read() throws IOException {
+        return CommandPacketCodec.decode(readBytes(), Direction.S2C, DecodeOptions.LENIENT).value();
+    }
+
+    /** The bytes of the next command packet, as long as its messageLength says. */
+    byte[] readBytes() throws IOException {
         byte[] head = new byte[16];
         in.readFully(head);
         int messageLength = (head[8] & 0xFF) | (head[9] & 0xFF) << 8 | (head[10] & 0xFF) << 16
@@ -55,7 +61,7 @@ final class RawMmst implements AutoCloseable {
         }
         byte[] packet = Arrays.copyOf(head, 16 + messageLength);
         in.readFully(packet, 16, messageLength);
-        return CommandPacketCodec.decode(packet, Direction.S2C, DecodeOptions.LENIENT).value();
+        return packet;
     }
 
     /** The name of the first message of the next packet. */
@@ -81,6 +87,17 @@ final class RawMmst implements AutoCloseable {
         }
         b[b.length - 2] = 'x'; // the NUL becomes one more character: the string runs to the message's end
         return b;
+    }
+
+    RawMmst readTimeout(Duration d) throws IOException {
+        socket.setSoTimeout((int) d.toMillis());
+        return this;
+    }
+
+    /** Makes {@link #close()} a reset (SO_LINGER 0): a loop of short sessions leaves no TIME_WAIT behind. */
+    RawMmst resetOnClose() throws IOException {
+        socket.setSoLinger(true, 0);
+        return this;
     }
 
     @Override

@@ -18,7 +18,6 @@ import org.mmsspec.codec.gen.MessageGenerator;
 import org.mmsspec.codec.gen.Mutator;
 import org.mmsspec.codec.gen.ViewerToMacGenerators;
 import org.mmsspec.codec.mmsp.CommandPacketCodec;
-import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
 import org.mmsspec.server.scenario.Pacing;
 import org.mmsspec.server.scenario.Scenario;
 
@@ -26,7 +25,7 @@ import org.mmsspec.server.scenario.Scenario;
 @Timeout(120)
 class ServerHealthTest {
 
-    static final byte[] CONNECT = CommandPacketCodec.encode(0, LinkViewerToMacConnect.of(RawMmst.PLAYER));
+    static final byte[] CONNECT = ConnectRate.CONNECT;
 
     @Test
     void openConnectionsCountsWhatIsOpenAndReturnsToZero() throws Exception {

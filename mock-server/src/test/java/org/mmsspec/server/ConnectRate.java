@@ -1,18 +1,13 @@
-package org.mmsspec.server.bench;
+package org.mmsspec.server;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.mmsspec.codec.mmsp.CommandPacketCodec;
 import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
-import org.mmsspec.server.MockMmsServer;
-import org.mmsspec.server.Protocol;
 import org.mmsspec.server.reference.ReferenceServers;
 
 /**
@@ -22,8 +17,7 @@ import org.mmsspec.server.reference.ReferenceServers;
  */
 public final class ConnectRate {
 
-    static final byte[] CONNECT = CommandPacketCodec.encode(0,
-            LinkViewerToMacConnect.of("NSPlayer/9.0.0.2980; {3300AD50-2C39-46C0-AE0A-3300AD502C39}"));
+    static final byte[] CONNECT = CommandPacketCodec.encode(0, LinkViewerToMacConnect.of(RawMmst.PLAYER));
 
     private ConnectRate() {
     }
@@ -95,25 +89,10 @@ public final class ConnectRate {
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** One session: Connect, then the whole ReportConnectedEX packet (messageLength at offset 8), then a reset. */
+    /** One session: Connect, then the whole ReportConnectedEX packet, then a reset. */
     static void once(int port) throws IOException {
-        try (Socket s = new Socket()) {
-            s.setSoLinger(true, 0);
-            s.setTcpNoDelay(true);
-            s.setSoTimeout(5000);
-            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            OutputStream out = s.getOutputStream();
-            out.write(CONNECT);
-            out.flush();
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            byte[] head = new byte[16];
-            in.readFully(head);
-            int messageLength = (head[8] & 0xFF) | (head[9] & 0xFF) << 8 | (head[10] & 0xFF) << 16
-                    | (head[11] & 0xFF) << 24;
-            if (messageLength < 16 || messageLength > 65_536) {
-                throw new IOException("messageLength " + messageLength);
-            }
-            in.readFully(new byte[messageLength]);
+        try (RawMmst c = new RawMmst(port, Duration.ofSeconds(5)).resetOnClose()) {
+            c.send(CONNECT).readBytes();
         }
     }
 }
