@@ -37,12 +37,14 @@ public final class ConnectRate {
             rate(port, 1, 1); // warm up the JIT
             for (int n : threads) {
                 long cpu = serverCpuNanos();
+                long bytes = serverAllocatedBytes();
                 long before = main.events().recorded();
                 double perSecond = rate(port, n, seconds);
                 long connections = Math.round(perSecond * seconds);
-                System.out.printf("%d thread(s): %.0f connections/s, server CPU %.1f us per connection "
-                        + "(open %d, unhandled %d, events %d)%n", n, perSecond,
-                        (serverCpuNanos() - cpu) / 1e3 / connections, main.openConnections(),
+                System.out.printf("%d thread(s): %.0f connections/s, server CPU %.1f us and %.0f bytes allocated "
+                        + "per connection (open %d, unhandled %d, events %d)%n", n, perSecond,
+                        (serverCpuNanos() - cpu) / 1e3 / connections,
+                        (serverAllocatedBytes() - bytes) / (double) connections, main.openConnections(),
                         main.unhandledExceptions(), main.events().recorded() - before);
             }
         }
@@ -58,6 +60,18 @@ public final class ConnectRate {
         for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
             if (t != null && t.getThreadName().startsWith("multiThreadIoEventLoopGroup")) {
                 sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
+    /** Bytes allocated by every server I/O thread so far: a figure the neighbours do not change. */
+    static long serverAllocatedBytes() {
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("multiThreadIoEventLoopGroup")) {
+                sum += Math.max(0, mx.getThreadAllocatedBytes(t.getThreadId()));
             }
         }
         return sum;

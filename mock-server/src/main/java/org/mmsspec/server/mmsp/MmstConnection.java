@@ -10,9 +10,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -337,7 +335,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             if (d.udp()) {
                 writeUdp(d);
             } else {
-                writeTcp(mutation.data(d.payload(), d.packet(), d.packet().encode()), Set.of());
+                writeTcp(mutation.data(d.payload(), d.packet(), d.packet().encode()), List.of());
             }
         } else if (a instanceof SessionAction.Close c) {
             closeByServer(c.reason());
@@ -359,7 +357,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         for (List<MmsMessage> p : packets) {
             CommandPacket packet = CommandPacket.of(seq++ & 0xFFFF, p.toArray(MmsMessage[]::new));
             byte[] bytes = mutation.reply(packet, CommandPacketCodec.encode(packet));
-            writeTcp(bytes, p.stream().map(m -> m.type().name()).collect(Collectors.toSet()));
+            writeTcp(bytes, p);
             if (closing) {
                 return;
             }
@@ -382,16 +380,21 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         return out;
     }
 
-    private void writeTcp(byte[] bytes, Set<String> names) {
+    private static boolean carries(List<MmsMessage> messages, String name) {
+        return messages.stream().anyMatch(m -> m.type().name().equals(name));
+    }
+
+    /** Writes {@code bytes}, which carry {@code messages} (none for a Data packet). */
+    private void writeTcp(byte[] bytes, List<MmsMessage> messages) {
         if (bytes.length == 0) {
             return; // a mutation dropped it
         }
-        if (faults.closeMidMessage() != null && names.contains(faults.closeMidMessage())) {
+        if (faults.closeMidMessage() != null && carries(messages, faults.closeMidMessage())) {
             ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2));
             closeByServer("fault: closed in the middle of " + faults.closeMidMessage());
             return;
         }
-        if (faults.garbageAfter() != null && names.contains(faults.garbageAfter())) {
+        if (faults.garbageAfter() != null && carries(messages, faults.garbageAfter())) {
             // in the message's own write: a client that reads a reply with one recv() of any size then always gets
             // both, instead of the garbage landing in its next read on some runs and not on others
             bytes = Arrays.copyOf(bytes, bytes.length + GARBAGE.length);
