@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
 import org.mmsspec.codec.mmsp.LinkViewerToMacPong;
 import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
 import org.mmsspec.server.ConnectionEvent.What;
+import org.mmsspec.server.reference.ReferenceServers;
 import org.mmsspec.server.scenario.Pacing;
 import org.mmsspec.server.scenario.PlantedBug;
 import org.mmsspec.server.scenario.Scenario;
@@ -177,6 +179,16 @@ class PlantedBugTest {
         }
         assertAlive();
         assertThat(server.struck()).isEmpty();
+    }
+
+    @Test
+    void theReferenceTakesPlantedBugsIntoEveryOneOfItsServers() {
+        try (ReferenceServers ref = ReferenceServers.start(b -> b.plant(PlantedBug.PONG_BEFORE_PING))) {
+            for (MockMmsServer s : List.of(ref.main(), ref.auth(), ref.redirect(), ref.idle(), ref.paced())) {
+                assertThat(s.scenario().planted()).containsExactly(PlantedBug.PONG_BEFORE_PING);
+            }
+        }
+        assertThat(Scenario.builder().build().planted()).isEmpty();
     }
 
     static LinkViewerToMacReadBlock readBlock(long length) {
