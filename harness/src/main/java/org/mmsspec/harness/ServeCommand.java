@@ -19,6 +19,8 @@ import org.mmsspec.server.asf.AsfException;
 import org.mmsspec.server.asf.AsfFile;
 import org.mmsspec.server.scenario.MediaEntry;
 import org.mmsspec.server.scenario.Pacing;
+import org.mmsspec.server.scenario.PlantedBug;
+import org.mmsspec.server.scenario.Recording;
 import org.mmsspec.server.scenario.Scenario;
 import org.mmsspec.server.scenario.ScenarioException;
 import org.mmsspec.server.scenario.ScenarioFile;
@@ -38,10 +40,12 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:stopped by Ctrl-C (or SIGTERM)",
-            "2:a port could not be bound, or a media or scenario file could not be read"})
+            "2:a port could not be bound, or a media or scenario file could not be read",
+            "3:a planted bug (--plant) crashed the server"})
 final class ServeCommand implements Callable<Integer> {
 
     static final int UNUSABLE = 2;
+    static final int CRASHED = 3;
 
     @Spec
     private CommandSpec spec;
@@ -74,6 +78,25 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--fast", description = "Send Data packets as fast as the client takes them, not in real time.")
     private boolean fast;
 
+    @Option(names = "--plant", paramLabel = "LABEL", converter = PlantedLabel.class,
+            description = "Plant a bug for a fuzzing campaign to find; repeatable: unterminated-subscriber-name and "
+                    + "pong-before-ping crash the server (exit 3), read-block-length-zero wedges it (it accepts "
+                    + "and answers nothing).")
+    private List<PlantedBug> plant = new ArrayList<>();
+
+    /** {@code --plant}'s labels, as reproducers name them; an unknown one is a usage error listing the known ones. */
+    static final class PlantedLabel implements picocli.CommandLine.ITypeConverter<PlantedBug> {
+        @Override
+        public PlantedBug convert(String label) {
+            try {
+                return PlantedBug.byLabel(label);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage() + "; planted bugs: "
+                        + java.util.Arrays.stream(PlantedBug.values()).map(PlantedBug::label).toList());
+            }
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -100,6 +123,13 @@ final class ServeCommand implements Callable<Integer> {
         }, "mmsspec-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         Map<String, sun.misc.SignalHandler> previous = onSignals(stop);
+        // A crash ends the process as a dead server's would, non-zero, which is what fuzz --target-cmd watches for.
+        java.util.concurrent.atomic.AtomicReference<PlantedBug> crashed = new java.util.concurrent.atomic
+                .AtomicReference<>();
+        server.death().thenAccept(bug -> {
+            crashed.set(bug);
+            stop.countDown();
+        });
         try {
             synchronized (out) {
                 out.println("mmsspec serve: scenario " + scenario.name() + ", serving:");
@@ -124,6 +154,11 @@ final class ServeCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the hook is running or has run.
             }
+        }
+        if (crashed.get() != null) {
+            err.println("mmsspec serve: planted bug " + crashed.get().label() + " crashed the server");
+            err.flush();
+            return CRASHED;
         }
         synchronized (out) {
             out.println("mmsspec serve: stopped");
@@ -172,6 +207,9 @@ final class ServeCommand implements Callable<Integer> {
         if (fast) {
             b.pacing(Pacing.FAST);
         }
+        b.plant(plant.toArray(PlantedBug[]::new));
+        // Every event is printed as it happens; keeping them all as well would grow without end under a fuzzer.
+        b.recording(Recording.BOUNDED);
         Scenario s = b.build();
         if (media.isEmpty()) {
             return s;
@@ -185,6 +223,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         return new Scenario(s.name(), List.copyOf(entries.values()), s.listeners(), s.credentials(),
                 s.pingInterval(), s.idleTimeout(), s.pacing(), s.openFileId(), s.serverVersion(), s.redirect(),
-                s.packetPair(), s.mmshBurstBit(), s.mmshChunked(), s.faults());
+                s.packetPair(), s.mmshBurstBit(), s.mmshChunked(), s.faults(), s.mutation(), s.planted(),
+                s.recording());
     }
 }

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmsspec.codec.mmsp.CommandPacketCodec;
+import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
 
 import picocli.CommandLine;
 
@@ -134,6 +136,32 @@ class ServeCommandTest {
         r.thread().join(10_000);
         assertThat(r.exit().get()).isEqualTo(2);
         assertThat(r.err().text()).contains("listeners.mmst");
+    }
+
+    @Test
+    void aPlantedCrashEndsTheProcessNonZeroNamingTheBug() throws Exception {
+        Running r = serve("--mms-port", "0", "--http-port", "0", "--fast", "--plant", "pong-before-ping",
+                "--plant", "unterminated-subscriber-name");
+        URI mmst = URI.create(URL.matcher(r.out().await("Press Ctrl-C to stop.")).results().map(x -> x.group(1))
+                .filter(u -> u.startsWith("mmst:")).findFirst().orElseThrow());
+        // a Connect whose subscriberName runs to the end of its message: "x" * 5 fills the 8-byte unit, no NUL
+        byte[] connect = CommandPacketCodec.encode(0, LinkViewerToMacConnect.of("xxxxx"));
+        connect[connect.length - 2] = 'x';
+        try (Socket s = new Socket(mmst.getHost(), mmst.getPort())) {
+            s.getOutputStream().write(connect);
+            r.thread().join(10_000);
+        }
+        assertThat(r.exit().get()).isEqualTo(ServeCommand.CRASHED);
+        assertThat(r.err().text()).contains("planted bug unterminated-subscriber-name crashed the server");
+        assertThat(r.out().text()).contains("PLANTED_BUG unterminated-subscriber-name: crash");
+    }
+
+    @Test
+    void anUnknownPlantedBugIsExit2() throws Exception {
+        Running r = serve("--mms-port", "0", "--plant", "segfault");
+        r.thread().join(10_000);
+        assertThat(r.exit().get()).isEqualTo(ServeCommand.UNUSABLE);
+        assertThat(r.err().text()).contains("segfault").contains("read-block-length-zero");
     }
 
     @Test

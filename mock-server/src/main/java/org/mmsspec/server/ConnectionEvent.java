@@ -36,7 +36,9 @@ public record ConnectionEvent(long sequence, Instant time, Protocol protocol, in
         /** The server reset the connection. */
         RESET,
         /** The client sent something malformed or out of order; the detail says what. */
-        PROTOCOL_ERROR
+        PROTOCOL_ERROR,
+        /** A bug planted on purpose (scenario.PlantedBug) was set off; the detail names it and what it does. */
+        PLANTED_BUG
     }
 
     @Override

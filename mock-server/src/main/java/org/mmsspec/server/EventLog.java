@@ -2,19 +2,22 @@ package org.mmsspec.server;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Every connection event of one server, in order. Thread-safe; listeners append from I/O threads while a test reads
- * or waits. Like WireMock's request journal, it is what a test verifies against afterwards.
+ * Every connection event of one server, in order, or the latest {@code capacity} of them. Thread-safe; listeners
+ * append from I/O threads while a test reads or waits. Like WireMock's request journal, it is what a test verifies
+ * against afterwards.
  */
 public final class EventLog {
 
-    private final List<ConnectionEvent> events = new ArrayList<>();
+    private final ArrayDeque<ConnectionEvent> events = new ArrayDeque<>();
+    private final int capacity;
+    private long sequence;
     private final List<Consumer<ConnectionEvent>> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong connections = new AtomicLong();
     private final Clock clock;
@@ -24,7 +27,16 @@ public final class EventLog {
     }
 
     public EventLog(Clock clock) {
+        this(clock, Integer.MAX_VALUE);
+    }
+
+    /** Keeping only the latest {@code capacity} events (0: none); sequence numbers still count every one. */
+    public EventLog(Clock clock, int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity " + capacity);
+        }
         this.clock = clock;
+        this.capacity = capacity;
     }
 
     /** A fresh connection number for {@link ConnectionEvent#connection()}. */
@@ -36,13 +48,25 @@ public final class EventLog {
             ConnectionEvent.What what, String detail) {
         ConnectionEvent e;
         synchronized (events) {
-            e = new ConnectionEvent(events.size(), clock.instant(), protocol, port, remote, connection, what,
+            e = new ConnectionEvent(sequence++, clock.instant(), protocol, port, remote, connection, what,
                     detail == null ? "" : detail);
-            events.add(e);
+            if (capacity > 0) {
+                if (events.size() == capacity) {
+                    events.removeFirst();
+                }
+                events.addLast(e);
+            }
             events.notifyAll();
         }
         subscribers.forEach(s -> s.accept(e));
         return e;
+    }
+
+    /** How many events were ever recorded, kept or not. */
+    public long recorded() {
+        synchronized (events) {
+            return sequence;
+        }
     }
 
     /** Called for every event from now on, on the thread that records it; keep it short. */

@@ -18,9 +18,11 @@ final class Guard extends ChannelInboundHandlerAdapter {
     static final String NAME = "guard";
 
     private volatile Connection connection;
+    private final ServerHealth health;
 
-    Guard(Connection connection) {
+    Guard(Connection connection, ServerHealth health) {
         this.connection = connection;
+        this.health = health;
     }
 
     /** Events from now on are the identified protocol's. */
@@ -46,7 +48,7 @@ final class Guard extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // A reset by the client surfaces here as an IOException; the handlers' channelInactive logs the close.
         if (!(cause instanceof IOException)) {
-            connection.record(ConnectionEvent.What.PROTOCOL_ERROR, "server closed after an unexpected " + cause);
+            health.unhandled(connection, cause);
         }
         ctx.close();
     }

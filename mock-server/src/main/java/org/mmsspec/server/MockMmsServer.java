@@ -12,7 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.netty.bootstrap.Bootstrap;
@@ -29,6 +33,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
+import org.mmsspec.server.scenario.PlantedBug;
 import org.mmsspec.server.scenario.Scenario;
 import org.mmsspec.server.wiremock.HttpStubs;
 
@@ -61,13 +66,19 @@ public final class MockMmsServer implements AutoCloseable {
     private final Map<Protocol, Integer> ports = new EnumMap<>(Protocol.class);
     private final Map<Protocol, Boolean> bound = new EnumMap<>(Protocol.class);
     private boolean stopped;
+    /** The planted bug that went off, if one did: the server is then dead or wedged for good. */
+    private final AtomicReference<PlantedBug> struck = new AtomicReference<>();
+    private final CompletableFuture<PlantedBug> death = new CompletableFuture<>();
+    /** Holds every I/O thread of a wedged server until stop(). */
+    private final CountDownLatch wedge = new CountDownLatch(1);
 
     private MockMmsServer(Scenario scenario, ServerOptions options) {
         this.scenario = scenario;
         this.options = options;
         Optional<HttpStubs> stubs = options.wireMock() ? Optional.of(HttpStubs.start(options.relayTimeout()))
                 : Optional.empty();
-        this.context = new ServerContext(scenario, new EventLog(), stubs);
+        this.context = new ServerContext(scenario, new EventLog(Clock.systemUTC(), scenario.recording().events()),
+                stubs, new ServerHealth(this::strike));
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(options.workerThreads(), NioIoHandler.newFactory());
     }
@@ -139,7 +150,10 @@ public final class MockMmsServer implements AutoCloseable {
                                 : new InetSocketAddress(0);
                         Connection c = new Connection(context.events().nextConnection(), specs.get(0).protocol(),
                                 ch.localAddress().getPort(), remote, context.events());
-                        Guard guard = new Guard(c);
+                        ServerHealth health = context.health();
+                        health.opened();
+                        ch.closeFuture().addListener(f -> health.closed());
+                        Guard guard = new Guard(c, health);
                         ch.pipeline().addLast("sniffer", new ProtocolSniffer(specs, context, options, c, guard))
                                 .addLast(Guard.NAME, guard);
                     }
@@ -271,6 +285,80 @@ public final class MockMmsServer implements AutoCloseable {
         return path.startsWith("/") ? path.substring(1) : path;
     }
 
+    /** Accepted TCP connections not yet closed. */
+    public int openConnections() {
+        return context.health().openConnections();
+    }
+
+    /** Exceptions that reached a handler's exceptionCaught without being the client's doing: each is a server bug. */
+    public long unhandledExceptions() {
+        return context.health().unhandledExceptions();
+    }
+
+    /** The planted bug that went off, if one did. */
+    public Optional<PlantedBug> struck() {
+        return Optional.ofNullable(struck.get());
+    }
+
+    /** Whether a planted bug crashed the server: it listens nowhere and has dropped every connection. */
+    public boolean isDead() {
+        return struck().map(b -> b.effect() == PlantedBug.Effect.CRASH).orElse(false);
+    }
+
+    /** Whether a planted bug wedged the server: it still accepts connections and answers nothing on any. */
+    public boolean isWedged() {
+        return struck().map(b -> b.effect() == PlantedBug.Effect.WEDGE).orElse(false);
+    }
+
+    /** Completes with the planted bug that crashed the server once every socket of it is closed. */
+    public CompletableFuture<PlantedBug> death() {
+        return death;
+    }
+
+    /**
+     * A planted bug went off. A crash ends every I/O thread, which closes every socket, listeners included, as the
+     * end of a process would. A wedge parks every worker thread, so the acceptor still takes connections (and the
+     * kernel completes their handshakes) while nothing is read, answered or timed on any of them.
+     */
+    private void strike(PlantedBug bug) {
+        if (!struck.compareAndSet(null, bug)) {
+            return;
+        }
+        if (bug.effect() == PlantedBug.Effect.CRASH) {
+            var w = workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            var b = boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            w.addListener(f -> b.addListener(g -> death.complete(bug)));
+        } else {
+            // The other loops are parked before this returns, so that nothing that reaches them after the event is
+            // logged is answered; this loop parks as soon as the current read is done.
+            List<io.netty.util.concurrent.EventExecutor> loops = new ArrayList<>();
+            workers.forEach(loops::add);
+            CountDownLatch parked = new CountDownLatch((int) loops.stream().filter(l -> !l.inEventLoop()).count());
+            for (io.netty.util.concurrent.EventExecutor loop : loops) {
+                boolean other = !loop.inEventLoop();
+                loop.execute(() -> {
+                    if (other) {
+                        parked.countDown();
+                    }
+                    hang();
+                });
+            }
+            try {
+                parked.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void hang() {
+        try {
+            wedge.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Closes every listener and connection, and waits for the I/O threads to end. Safe to call twice. */
     public void stop() {
         synchronized (this) {
@@ -279,11 +367,14 @@ public final class MockMmsServer implements AutoCloseable {
             }
             stopped = true;
         }
+        wedge.countDown();
         List<Channel> copy;
         synchronized (listeners) {
             copy = List.copyOf(listeners);
         }
-        copy.forEach(c -> c.close().awaitUninterruptibly());
+        if (!isDead()) { // a dead server's channels are closed, and their event loops gone
+            copy.forEach(c -> c.close().awaitUninterruptibly());
+        }
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         context.stubs().ifPresent(HttpStubs::close);

@@ -99,7 +99,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         RecordedRequest rec = new RecordedRequest(connection.id(), req.method().name(), req.uri(),
                 req.protocolVersion().text(), List.copyOf(req.headers().entries()), pragma, type,
                 req.content().toString(StandardCharsets.UTF_8), attrs);
-        server.record(rec);
+        server.record(rec, scenario.recording().requests());
         connection.record(What.REQUEST, rec.line());
         if (context.stubs().isPresent()) {
             HttpStubs stubs = context.stubs().get();
@@ -433,8 +433,10 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         serverClosed = true;
         if (cause instanceof ReadTimeoutException) {
             connection.record(What.CLOSED_BY_SERVER, "no request within the read timeout");
+        } else if (cause instanceof java.io.IOException) {
+            connection.record(What.PROTOCOL_ERROR, "closing: " + cause); // the client's doing: a reset
         } else {
-            connection.record(What.PROTOCOL_ERROR, "closing: " + cause);
+            context.health().unhandled(connection, cause);
         }
         ctx.close();
     }

@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -30,12 +29,12 @@ public final class MmshServer implements ProtocolServer {
     static final int MAX_INITIAL_LINE = 8192;
     static final int MAX_HEADER_SIZE = 32 * 1024;
     static final int MAX_BODY = 64 * 1024;
-    static final int MAX_JOURNAL = 10_000;
     static final int MAX_SESSIONS = 100_000;
 
     private final Duration readTimeout;
     private final DataPacketSource source;
-    private final Map<Long, MmshSession> sessions = new ConcurrentHashMap<>();
+    /** By Client-ID, least recently used first (access order), so that sweeps and evictions start at the front. */
+    private final Map<Long, MmshSession> sessions = new java.util.LinkedHashMap<>(64, 0.75f, true);
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
 
     public MmshServer() {
@@ -63,7 +62,7 @@ public final class MmshServer implements ProtocolServer {
         pipeline.addLast("mmsh", new MmshHandler(this, context, connection));
     }
 
-    /** Every request received so far, oldest first (the latest {@value #MAX_JOURNAL}). */
+    /** Every request received so far, oldest first (the latest the scenario's Recording keeps). */
     public List<RecordedRequest> requests() {
         synchronized (journal) {
             return List.copyOf(journal);
@@ -75,9 +74,12 @@ public final class MmshServer implements ProtocolServer {
         return requests().stream().filter(r -> r.connection() == connection).toList();
     }
 
-    void record(RecordedRequest r) {
+    void record(RecordedRequest r, int kept) {
+        if (kept == 0) {
+            return;
+        }
         synchronized (journal) {
-            if (journal.size() >= MAX_JOURNAL) {
+            if (journal.size() >= kept) {
                 journal.poll();
             }
             journal.add(r);
@@ -89,33 +91,53 @@ public final class MmshServer implements ProtocolServer {
     }
 
     Optional<MmshSession> session(long clientId) {
-        MmshSession s = sessions.get(clientId);
-        if (s != null) {
-            s.touch();
+        synchronized (sessions) {
+            MmshSession s = sessions.get(clientId); // moves it to the back
+            if (s != null) {
+                s.touch();
+            }
+            return Optional.ofNullable(s);
         }
-        return Optional.ofNullable(s);
     }
 
     /**
      * A new session with a random Client-ID no other session has (3.2.3). Sessions idle past the scenario's
      * Idle-Timeout go first, and the table never holds more than {@value #MAX_SESSIONS}: the least recently used
-     * idle one makes room, so a client that never comes back cannot grow it without bound.
+     * idle one makes room, so a client that never comes back cannot grow it without bound. Both walk from the least
+     * recently used end and stop early, so a new session costs the same with a hundred thousand in the table.
      */
     MmshSession newSession(Duration idleTimeout) {
         long now = System.nanoTime();
-        sessions.values().removeIf(s -> s.idleLongerThan(idleTimeout.toNanos(), now));
-        while (sessions.size() >= MAX_SESSIONS) {
-            sessions.values().stream().filter(s -> s.idleLongerThan(0, now))
-                    .min(java.util.Comparator.comparingLong(MmshSession::lastUsedNanos))
-                    .ifPresentOrElse(s -> sessions.remove(s.clientId, s), () -> {
-                        throw new IllegalStateException(MAX_SESSIONS + " sessions are streaming");
-                    });
-        }
-        while (true) {
-            long id = ThreadLocalRandom.current().nextLong(1, 0x1_0000_0000L);
-            MmshSession s = new MmshSession(id);
-            if (sessions.putIfAbsent(id, s) == null) {
-                return s;
+        synchronized (sessions) {
+            for (var it = sessions.values().iterator(); it.hasNext();) {
+                MmshSession s = it.next();
+                if (now - s.lastUsedNanos() <= idleTimeout.toNanos()) {
+                    break; // every one behind it was used more recently still
+                }
+                if (s.idleLongerThan(idleTimeout.toNanos(), now)) {
+                    it.remove(); // else streaming: a Play connection keeps it
+                }
+            }
+            if (sessions.size() >= MAX_SESSIONS) {
+                var it = sessions.values().iterator();
+                boolean made = false;
+                while (!made && it.hasNext()) {
+                    if (it.next().idleLongerThan(0, now)) {
+                        it.remove();
+                        made = true;
+                    }
+                }
+                if (!made) {
+                    throw new IllegalStateException(MAX_SESSIONS + " sessions are streaming");
+                }
+            }
+            while (true) {
+                long id = ThreadLocalRandom.current().nextLong(1, 0x1_0000_0000L);
+                if (!sessions.containsKey(id)) {
+                    MmshSession s = new MmshSession(id);
+                    sessions.put(id, s);
+                    return s;
+                }
             }
         }
     }

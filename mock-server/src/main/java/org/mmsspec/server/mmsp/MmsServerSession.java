@@ -93,9 +93,12 @@ public final class MmsServerSession {
     private int lastAf = -1;
     private boolean newRun;
     private boolean awaitingPong;
+    private boolean pinged;
     private long udpSeq;
-    private final DataPacket[] history = new DataPacket[RESEND_HISTORY];
-    private final long[] historySeq = new long[RESEND_HISTORY];
+    /** UDP Data packets sent, for resends; made on the first one, since most sessions never use UDP. */
+    private DataPacket[] history;
+    /** The sequence number + 1 of the packet in each slot of {@code history}; 0 for an empty slot. */
+    private long[] historySeq;
     private long resendWindowStart = Long.MIN_VALUE;
     private int resendsInWindow;
 
@@ -106,7 +109,6 @@ public final class MmsServerSession {
         this.random = random;
         // nCubs: unpredictable and never 0, so spoofed resend requests are hard to aim (MS-MMSP 5.1)
         this.clientId = 1 + (random.nextLong() & 0xFFFFFFFFL) % 0xFFFFFFFEL;
-        java.util.Arrays.fill(historySeq, -1);
     }
 
     /** The actions due when the connection opens: the Idle-Timeout starts in INIT. */
@@ -134,6 +136,11 @@ public final class MmsServerSession {
 
     public Set<Integer> selectedStreams() {
         return Set.copyOf(streams);
+    }
+
+    /** Whether the session has sent a Ping (KeepAlive, 3.2.2) since the connection opened. */
+    public boolean pinged() {
+        return pinged;
     }
 
     /** Whether {@link #pump()} has Data packets to give. */
@@ -177,6 +184,7 @@ public final class MmsServerSession {
                 close(out, "no Pong to the last Ping");
             } else {
                 awaitingPong = true;
+                pinged = true;
                 out.add(SessionAction.Reply.of(LinkMacToViewerPing.of()));
             }
         }
@@ -669,9 +677,13 @@ public final class MmsServerSession {
     }
 
     private void remember(DataPacket d) {
+        if (history == null) {
+            history = new DataPacket[RESEND_HISTORY];
+            historySeq = new long[RESEND_HISTORY];
+        }
         int slot = (int) (udpSeq % RESEND_HISTORY);
         history[slot] = d;
-        historySeq[slot] = udpSeq;
+        historySeq[slot] = udpSeq + 1;
         udpSeq++;
     }
 
@@ -703,7 +715,7 @@ public final class MmsServerSession {
         }
         for (long seq : r.dwBeginPacketList()) {
             int slot = (int) (seq % RESEND_HISTORY);
-            if (seq < 0 || historySeq[slot] != seq || udpSilent) {
+            if (seq < 0 || history == null || historySeq[slot] != seq + 1 || udpSilent) {
                 continue;
             }
             if (resendsInWindow >= RESENDS_PER_SECOND) {

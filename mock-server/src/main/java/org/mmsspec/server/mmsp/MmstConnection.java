@@ -10,9 +10,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -41,6 +39,7 @@ import org.mmsspec.server.ServerContext;
 import org.mmsspec.server.scenario.Faults;
 import org.mmsspec.server.scenario.Mutation;
 import org.mmsspec.server.scenario.Pacing;
+import org.mmsspec.server.scenario.PlantedBug;
 
 /**
  * One MMST connection: frames what the client sends, feeds the session, and carries out its actions in order through
@@ -71,6 +70,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
     private int unitsThisRead;
     private final Faults faults;
     private final Mutation mutation;
+    private final PlantedBugs planted;
     private final Deque<SessionAction> outbox = new ArrayDeque<>();
     private final Map<MmsServerSession.Timer, ScheduledFuture<?>> timers = new EnumMap<>(
             MmsServerSession.Timer.class);
@@ -91,6 +91,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         this.transcript = transcript;
         this.faults = context.scenario().faults();
         this.mutation = context.scenario().mutation();
+        this.planted = PlantedBugs.of(context.scenario().planted());
         this.session = new MmsServerSession(context.scenario(), packets, random);
     }
 
@@ -148,10 +149,10 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             partial = null;
         } else if (partial == null) {
             Duration d = context.scenario().pingInterval();
-            partial = ctx.executor().schedule(() -> {
+            partial = later(() -> {
                 partial = null;
                 execute(session.onProtocolError("a message stayed incomplete for " + d.toMillis() + " ms"));
-            }, d.toNanos(), TimeUnit.NANOSECONDS);
+            }, d.toNanos());
         }
     }
 
@@ -165,6 +166,11 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (u instanceof StreamFramer.Command c) {
+            PlantedBug bug = planted.setOff(c.decoded(), session.pinged());
+            if (bug != null) {
+                struck(bug);
+                return;
+            }
             String refused = mutation.has(Mutation.Quirk.ACCEPT_BROKEN_FRAMING) ? null
                     : ClientInput.refusal(c.decoded());
             if (refused == null) {
@@ -274,10 +280,10 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             }
             if (headDue > now) {
                 if (wake == null) {
-                    wake = ctx.executor().schedule(() -> {
+                    wake = later(() -> {
                         wake = null;
                         drain();
-                    }, headDue - now, TimeUnit.NANOSECONDS);
+                    }, headDue - now);
                 }
                 return;
             }
@@ -314,7 +320,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             }
             return runBase + at;
         }
-        if (a instanceof SessionAction.Reply r) {
+        if (a instanceof SessionAction.Reply r && !faults.delayReply().isEmpty()) {
             long delay = r.messages().stream().map(m -> faults.delayReply().get(m.type().name()))
                     .filter(java.util.Objects::nonNull).mapToLong(Duration::toNanos).max().orElse(0);
             return now + delay;
@@ -329,7 +335,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             if (d.udp()) {
                 writeUdp(d);
             } else {
-                writeTcp(mutation.data(d.payload(), d.packet(), d.packet().encode()), Set.of());
+                writeTcp(mutation.data(d.payload(), d.packet(), d.packet().encode()), List.of());
             }
         } else if (a instanceof SessionAction.Close c) {
             closeByServer(c.reason());
@@ -351,7 +357,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         for (List<MmsMessage> p : packets) {
             CommandPacket packet = CommandPacket.of(seq++ & 0xFFFF, p.toArray(MmsMessage[]::new));
             byte[] bytes = mutation.reply(packet, CommandPacketCodec.encode(packet));
-            writeTcp(bytes, p.stream().map(m -> m.type().name()).collect(Collectors.toSet()));
+            writeTcp(bytes, p);
             if (closing) {
                 return;
             }
@@ -374,16 +380,21 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         return out;
     }
 
-    private void writeTcp(byte[] bytes, Set<String> names) {
+    private static boolean carries(List<MmsMessage> messages, String name) {
+        return messages.stream().anyMatch(m -> m.type().name().equals(name));
+    }
+
+    /** Writes {@code bytes}, which carry {@code messages} (none for a Data packet). */
+    private void writeTcp(byte[] bytes, List<MmsMessage> messages) {
         if (bytes.length == 0) {
             return; // a mutation dropped it
         }
-        if (faults.closeMidMessage() != null && names.contains(faults.closeMidMessage())) {
+        if (faults.closeMidMessage() != null && carries(messages, faults.closeMidMessage())) {
             ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2));
             closeByServer("fault: closed in the middle of " + faults.closeMidMessage());
             return;
         }
-        if (faults.garbageAfter() != null && names.contains(faults.garbageAfter())) {
+        if (faults.garbageAfter() != null && carries(messages, faults.garbageAfter())) {
             // in the message's own write: a client that reads a reply with one recv() of any size then always gets
             // both, instead of the garbage landing in its next read on some runs and not on others
             bytes = Arrays.copyOf(bytes, bytes.length + GARBAGE.length);
@@ -420,7 +431,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
 
     /** A resend request for this session, from the UDP socket's thread. */
     void resend(RequestPacketListResend r, InetSocketAddress sender) {
-        ctx.executor().execute(() -> {
+        ctx.executor().execute(guarded(() -> {
             InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
             if (peer == null || !peer.getAddress().equals(sender.getAddress())) {
                 connection.record(What.PROTOCOL_ERROR, "RequestPacketListResend from " + sender
@@ -434,7 +445,14 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
                     connection.record(l.what(), l.detail());
                 }
             }
-        });
+        }));
+    }
+
+    /** A planted bug went off: this connection answers nothing more, and the server crashes or wedges. */
+    private void struck(PlantedBug bug) {
+        closing = true;
+        cancelAll();
+        context.health().strike(bug, connection);
     }
 
     private void closeByServer(String reason) {
@@ -452,10 +470,29 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         if (closing) {
             return;
         }
-        timers.put(t, ctx.executor().schedule(() -> {
+        timers.put(t, later(() -> {
             timers.remove(t);
             execute(session.onTimer(t));
-        }, after.toNanos(), TimeUnit.NANOSECONDS));
+        }, after.toNanos()));
+    }
+
+    /** Runs {@code task} on this connection's event loop after {@code nanos}. */
+    private ScheduledFuture<?> later(Runnable task, long nanos) {
+        return ctx.executor().schedule(guarded(task), nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * {@code task} for the event loop: what it throws goes to exceptionCaught, as a read's would, instead of escaping
+     * to the loop with the connection left open.
+     */
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                exceptionCaught(ctx, e);
+            }
+        };
     }
 
     private void stopTimer(MmsServerSession.Timer t) {
@@ -511,7 +548,7 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
         if (!(cause instanceof IOException)) {
-            connection.record(What.PROTOCOL_ERROR, "internal: " + cause);
+            context.health().unhandled(connection, cause);
         }
         c.close(); // channelInactive records who closed
     }

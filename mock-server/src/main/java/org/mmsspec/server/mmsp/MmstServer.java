@@ -29,6 +29,7 @@ import org.mmsspec.server.Connection;
 import org.mmsspec.server.ConnectionEvent;
 import org.mmsspec.server.ProtocolServer;
 import org.mmsspec.server.ServerContext;
+import org.mmsspec.server.scenario.Recording;
 
 /**
  * MMS over TCP, with the UDP funnel (MS-MMSP 3.2). One instance serves every MMST connection of one server: each gets
@@ -36,9 +37,6 @@ import org.mmsspec.server.ServerContext;
  * RequestPacketListResend and sends UDP Data packets is shared, bound on the MMST listener's port number.
  */
 public final class MmstServer implements ProtocolServer {
-
-    /** Transcripts kept for tests and logs: the most recent connections only. */
-    static final int KEPT_TRANSCRIPTS = 256;
 
     private final Supplier<PacketSource> packets;
     private final Supplier<RandomGenerator> randoms;
@@ -53,7 +51,12 @@ public final class MmstServer implements ProtocolServer {
 
     /** @param packets the packet source for each session: {@link PacketSource#asf()} by default */
     public MmstServer(Supplier<PacketSource> packets) {
-        this(packets, java.security.SecureRandom::new);
+        this(packets, shared(new java.security.SecureRandom()));
+    }
+
+    /** One generator for every session (it is thread-safe), as building one per connection costs. */
+    private static Supplier<RandomGenerator> shared(java.security.SecureRandom random) {
+        return () -> random;
     }
 
     /**
@@ -68,11 +71,15 @@ public final class MmstServer implements ProtocolServer {
 
     @Override
     public void install(ChannelPipeline pipeline, ServerContext context, Connection connection) {
-        Transcript t = new Transcript(connection.id());
-        synchronized (transcripts) {
-            transcripts.addLast(t);
-            if (transcripts.size() > KEPT_TRANSCRIPTS) {
-                transcripts.removeFirst();
+        // Transcripts are kept for tests and logs: the most recent connections only, as the scenario records.
+        Recording r = context.scenario().recording();
+        Transcript t = new Transcript(connection.id(), r.transcripts() == 0 ? 0 : r.transcriptUnits());
+        if (r.transcripts() > 0) {
+            synchronized (transcripts) {
+                transcripts.addLast(t);
+                if (transcripts.size() > r.transcripts()) {
+                    transcripts.removeFirst();
+                }
             }
         }
         pipeline.addLast("mmst", new MmstConnection(this, context, connection.as(org.mmsspec.server.Protocol.MMST),

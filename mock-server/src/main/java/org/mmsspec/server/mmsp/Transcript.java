@@ -52,14 +52,14 @@ public final class Transcript {
     /** The error of an entry whose bytes carry no sessionId 0xB00BFACE at offset 4 (MS-MMSP 3.1.5.2 framing). */
     public static final String NOT_A_COMMAND = "a Data packet from the client";
 
-    /** Bounds memory on a long session: a chatty client cannot grow the transcript without end. */
-    static final int MAX_ENTRIES = 10_000;
-
     private final long connection;
+    /** Bounds memory on a long session: a chatty client cannot grow the transcript without end. */
+    private final int maxEntries;
     private final List<Entry> entries = new ArrayList<>();
 
-    Transcript(long connection) {
+    Transcript(long connection, int maxEntries) {
         this.connection = connection;
+        this.maxEntries = maxEntries;
     }
 
     public long connection() {
@@ -67,6 +67,9 @@ public final class Transcript {
     }
 
     void add(StreamFramer.Unit u) {
+        if (maxEntries == 0) {
+            return; // recording is off: not even the entry is built
+        }
         Entry e;
         if (u instanceof StreamFramer.Command c) {
             CommandPacket p = c.decoded().value();
@@ -90,7 +93,7 @@ public final class Transcript {
 
     void add(Entry e) {
         synchronized (entries) {
-            if (entries.size() < MAX_ENTRIES) {
+            if (entries.size() < maxEntries) {
                 entries.add(e);
             }
         }

@@ -7,16 +7,30 @@ package org.mmsspec.server.scenario;
  */
 public enum PlantedBug {
     /** Crash on a Connect whose subscriberName has no terminating NUL (MS-MMSP 2.2.4.17). */
-    UNTERMINATED_SUBSCRIBER_NAME("unterminated-subscriber-name"),
+    UNTERMINATED_SUBSCRIBER_NAME("unterminated-subscriber-name", Effect.CRASH),
     /** Wedge on a ReadBlock whose length field is 0 (MS-MMSP 2.2.4.23). */
-    READ_BLOCK_LENGTH_ZERO("read-block-length-zero"),
+    READ_BLOCK_LENGTH_ZERO("read-block-length-zero", Effect.WEDGE),
     /** Crash on a Pong when the server has sent no Ping (MS-MMSP 2.2.4.22, 3.2.5.x). */
-    PONG_BEFORE_PING("pong-before-ping");
+    PONG_BEFORE_PING("pong-before-ping", Effect.CRASH);
+
+    /** What the bug does to the whole server when it fires. */
+    public enum Effect {
+        /** The server dies as a process would: every socket closed, connections refused afterwards. */
+        CRASH,
+        /** The server hangs: connections are still accepted, nothing is answered again. */
+        WEDGE
+    }
 
     private final String label;
+    private final Effect effect;
 
-    PlantedBug(String label) {
+    PlantedBug(String label, Effect effect) {
         this.label = label;
+        this.effect = effect;
+    }
+
+    public Effect effect() {
+        return effect;
     }
 
     /** The name on the command line ({@code --plant}) and in reproducers. */

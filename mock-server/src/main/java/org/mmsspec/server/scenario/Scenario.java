@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.mmsspec.server.Behaviour;
 import org.mmsspec.server.ListenerSpec;
@@ -29,14 +30,20 @@ import org.mmsspec.server.asf.AsfFile;
  * @param mmshChunked  answer Play with chunked transfer coding when the client sent version11-enabled=1
  * @param mutation     one deliberate fault, for the mutation harness; {@link Mutation#NONE} by default and never
  *                     in a scenario file
+ * @param planted      bugs planted on purpose, for fuzzing's proof; none by default and never in a scenario file
+ * @param recording    what the server keeps of connections that are over; {@link Recording#FULL} by default
  */
 public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> listeners,
         Optional<Credentials> credentials, Duration pingInterval, Duration idleTimeout, Pacing pacing,
         long openFileId, String serverVersion, Optional<String> redirect, boolean packetPair,
-        boolean mmshBurstBit, boolean mmshChunked, Faults faults, Mutation mutation) {
+        boolean mmshBurstBit, boolean mmshChunked, Faults faults, Mutation mutation, Set<PlantedBug> planted,
+        Recording recording) {
 
     public Scenario {
         mutation = mutation == null ? Mutation.NONE : mutation;
+        planted = planted == null || planted.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(planted));
+        recording = recording == null ? Recording.FULL : recording;
         media = List.copyOf(media);
         listeners = List.copyOf(listeners);
         if (pingInterval.isNegative() || pingInterval.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -51,6 +58,15 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
             boolean mmshBurstBit, boolean mmshChunked, Faults faults) {
         this(name, media, listeners, credentials, pingInterval, idleTimeout, pacing, openFileId, serverVersion,
                 redirect, packetPair, mmshBurstBit, mmshChunked, faults, Mutation.NONE);
+    }
+
+    /** A scenario without planted bugs, recording everything. */
+    public Scenario(String name, List<MediaEntry> media, List<ListenerSpec> listeners,
+            Optional<Credentials> credentials, Duration pingInterval, Duration idleTimeout, Pacing pacing,
+            long openFileId, String serverVersion, Optional<String> redirect, boolean packetPair,
+            boolean mmshBurstBit, boolean mmshChunked, Faults faults, Mutation mutation) {
+        this(name, media, listeners, credentials, pingInterval, idleTimeout, pacing, openFileId, serverVersion,
+                redirect, packetPair, mmshBurstBit, mmshChunked, faults, mutation, Set.of(), Recording.FULL);
     }
 
     public static Builder builder() {
@@ -74,13 +90,19 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
         b.mmshChunked = mmshChunked;
         b.faults = faults;
         b.mutation = mutation;
+        b.planted.addAll(planted);
+        b.recording = recording;
         return b;
     }
 
     /** The listener of {@code p}; every scenario has one per protocol (REFUSE where it is off). */
     public ListenerSpec listener(Protocol p) {
-        return listeners.stream().filter(l -> l.protocol() == p).findFirst()
-                .orElse(new ListenerSpec(p, 0, Behaviour.REFUSE, 0));
+        for (ListenerSpec l : listeners) { // asked on every Connect: no stream, no spare ListenerSpec
+            if (l.protocol() == p) {
+                return l;
+            }
+        }
+        return new ListenerSpec(p, 0, Behaviour.REFUSE, 0);
     }
 
     /** The media at {@code path} (no leading slash), if any. */
@@ -105,8 +127,8 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
         private boolean mmshChunked = true;
         private Faults faults = Faults.NONE;
         private Mutation mutation = Mutation.NONE;
-        // FIRST CUT: kept by the builder only; the record and the server act on it next
         private final java.util.EnumSet<PlantedBug> planted = java.util.EnumSet.noneOf(PlantedBug.class);
+        private Recording recording = Recording.FULL;
 
         private Builder() {
             for (Protocol p : List.of(Protocol.MMST, Protocol.MMSU, Protocol.MMSH)) {
@@ -225,6 +247,12 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
             return this;
         }
 
+        /** What the server keeps of connections that are over; {@link Recording#FULL} by default. */
+        public Builder recording(Recording r) {
+            recording = r;
+            return this;
+        }
+
         public Scenario build() {
             List<MediaEntry> m = new ArrayList<>(media.values());
             if (m.isEmpty()) {
@@ -232,7 +260,7 @@ public record Scenario(String name, List<MediaEntry> media, List<ListenerSpec> l
             }
             return new Scenario(name, m, new ArrayList<>(listeners.values()), Optional.ofNullable(credentials),
                     pingInterval, idleTimeout, pacing, openFileId, serverVersion, Optional.ofNullable(redirect),
-                    packetPair, mmshBurstBit, mmshChunked, faults, mutation);
+                    packetPair, mmshBurstBit, mmshChunked, faults, mutation, planted, recording);
         }
     }
 }
