@@ -325,9 +325,9 @@ public final class MockMmsServer implements AutoCloseable {
             return;
         }
         if (bug.effect() == PlantedBug.Effect.CRASH) {
-            var w = workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            var b = boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            w.addListener(f -> b.addListener(g -> death.complete(bug)));
+            // the acceptor first: a connection it took while the workers were going would find no loop to run on
+            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).addListener(b -> workers
+                    .shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).addListener(w -> death.complete(bug)));
         } else {
             // The other loops are parked before this returns, so that nothing that reaches them after the event is
             // logged is answered; this loop parks as soon as the current read is done.

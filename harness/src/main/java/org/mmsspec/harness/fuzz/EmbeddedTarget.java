@@ -11,6 +11,7 @@ import org.mmsspec.server.asf.AsfFile;
 import org.mmsspec.server.reference.ReferenceServers;
 import org.mmsspec.server.scenario.Pacing;
 import org.mmsspec.server.scenario.PlantedBug;
+import org.mmsspec.server.scenario.Recording;
 import org.mmsspec.server.scenario.Scenario;
 
 /**
@@ -30,7 +31,8 @@ final class EmbeddedTarget implements ServerTarget {
         AsfFile sample = AsfFile.sample();
         this.scenario = Scenario.builder().name("reference").media(ReferenceServers.MEDIA, sample)
                 .media(ReferenceServers.PLAYLIST, sample, sample).pacing(Pacing.FAST)
-                .plant(planted.toArray(PlantedBug[]::new)).build();
+                // a campaign runs millions of sessions: keep only the latest events and transcripts
+                .recording(Recording.BOUNDED).plant(planted.toArray(PlantedBug[]::new)).build();
         this.server = MockMmsServer.start(scenario);
     }
 

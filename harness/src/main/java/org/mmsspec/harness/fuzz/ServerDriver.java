@@ -1,5 +1,7 @@
 package org.mmsspec.harness.fuzz;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -173,12 +175,25 @@ public final class ServerDriver implements SessionDriver {
         if (after.isPresent()) {
             return after;
         }
-        if (p.stalled()) {
+        // a server that dies while the probe waits leaves it stalled too: only one that still accepts is hung
+        if (p.stalled() && accepts()) {
             return Optional.of(new Observation(Symptom.HANG, "the liveness probe got no answer within "
                     + timeoutMillis + " ms" + (sessionStalled ? ", nor did the session" : "")));
         }
         return Optional.of(new Observation(Symptom.CRASH, p.refused() ? "the liveness probe's " + p.detail()
+                : p.stalled() ? "the liveness probe got no answer, and then connections were refused"
                 : "the liveness probe's connection was closed after reaching " + p.deepest().label()));
+    }
+
+    /** Whether a fresh connection to the probe's port is still accepted. */
+    private boolean accepts() {
+        try (Socket s = new Socket()) {
+            s.setSoLinger(true, 0);
+            s.connect(target.address(probe.transport()), timeoutMillis);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether the probe passes; for the restart's wait, which sees an interrupt at its next sleep. */
@@ -226,12 +241,16 @@ public final class ServerDriver implements SessionDriver {
         }
     }
 
-    /** Replays the suspects alone, most recent first; the first that sets a symptom off, or null. */
+    /**
+     * Replays the suspects alone, most recent first; the first that sets a symptom off twice, or null. Once is not
+     * enough: a target that went down late from an earlier session's bytes would blame an innocent one.
+     */
     private Reproducer culprit(Wire wire, List<Long> suspects) throws InterruptedException {
         for (long n : suspects.subList(0, Math.min(MAX_REPLAYS, suspects.size()))) {
             SessionPlan p = generator.plan(n);
             Optional<Observation> o = attempt(wire, p.transport(), p.steps());
-            if (o.isPresent()) {
+            if (o.isPresent() && attempt(wire, p.transport(), p.steps()).map(Observation::symptom)
+                    .equals(Optional.of(o.get().symptom()))) {
                 return new Reproducer(Reproducer.Role.SERVER, seed, n, p.transport(), o.get().symptom(), p.state(),
                         trigger(p), o.get().detail(), target.describe(), p.attack(), p.steps(), false,
                         p.steps().size(), p.bytes());

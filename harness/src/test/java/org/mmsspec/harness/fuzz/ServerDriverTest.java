@@ -110,7 +110,7 @@ class ServerDriverTest {
 
     /** Runs a campaign against a stand-in started by a shell script that ends with {@code then}. */
     private Symptom processFinding(String then) throws Exception {
-        byte[] magic = attackOf(5);
+        byte[] magic = attackOf(23);
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
@@ -120,12 +120,12 @@ class ServerDriverTest {
                 + "' -cp '" + System.getProperty("java.class.path") + "' " + StandIn.class.getName() + " " + port
                 + " EXIT " + HexFormat.of().formatHex(magic) + "\ncode=$?\n" + then + "\n");
         Path out = Files.createTempDirectory(dir, "out");
-        FuzzOptions o = options(out, 30, 1, Duration.ofSeconds(2));
+        FuzzOptions o = options(out, 60, 1, Duration.ofSeconds(2));
         Campaign.Result r = campaign(o, ServerDriver.command("sh " + script, "127.0.0.1:" + port, o));
 
-        assertThat(r.saved()).hasSize(1);
+        assertThat(r.saved()).as("campaign failure: %s", r.failure()).hasSize(1);
         Reproducer f = ReproducerFile.read(r.saved().get(0).file());
-        assertThat(carriers(magic, 30)).contains(f.session());
+        assertThat(carriers(magic, 60)).contains(f.session());
         assertThat(f.target().command()).isEqualTo("sh " + script);
         return f.symptom();
     }
