@@ -19,6 +19,7 @@ import org.mmsspec.harness.client.CommandLauncher;
  * Reports go to {@code target/mmsspec-client} unless {@code -Dreport.dir} says otherwise.
  */
 @DisabledIfSystemProperty(named = "target", matches = ".*", disabledReason = "-Dtarget grades a server")
+@DisabledIfSystemProperty(named = "fuzz", matches = ".*", disabledReason = "-Dfuzz runs a fuzzing campaign instead")
 class ClientConformanceIT {
 
     private static ClientRun run;

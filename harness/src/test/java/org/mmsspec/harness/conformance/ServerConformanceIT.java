@@ -17,6 +17,7 @@ import org.mmsspec.cases.CaseResult;
  * A run that grades a client ({@code -Dclient}) leaves it out.
  */
 @DisabledIfSystemProperty(named = "client", matches = ".*", disabledReason = "-Dclient grades a client")
+@DisabledIfSystemProperty(named = "fuzz", matches = ".*", disabledReason = "-Dfuzz runs a fuzzing campaign instead")
 class ServerConformanceIT {
 
     private static ServerRun run;
