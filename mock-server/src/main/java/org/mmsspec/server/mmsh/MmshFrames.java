@@ -3,7 +3,7 @@ package org.mmsspec.server.mmsh;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 import org.mmsspec.codec.Bytes;
 import org.mmsspec.codec.DataPacket;
@@ -52,9 +52,9 @@ final class MmshFrames {
     }
 
     /** The three $P of a Describe body whose HTTP header is {@code headerBytes} long (2.2.3.7), random-filled. */
-    static List<MmshPacket> packetPair(int headerBytes) {
+    static List<MmshPacket> packetPair(int headerBytes, RandomGenerator random) {
         byte[] fill = new byte[MmshPacketPair.LONG_LENGTH + MmshPacketPair.SHORT_LENGTH];
-        ThreadLocalRandom.current().nextBytes(fill);
+        random.nextBytes(fill);
         List<MmshPacket> out = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             out.add(MmshPacketPair.of(i, headerBytes, fill));

@@ -244,7 +244,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         headers.putAll(pragmaHeaders(extra));
         HttpResponse res = response(HttpVersion.HTTP_1_0, HttpResponseStatus.OK, headers, DESCRIBE_TYPE);
         if (pair) {
-            body.addAll(0, MmshFrames.packetPair(headerBytes(res)));
+            body.addAll(0, MmshFrames.packetPair(headerBytes(res), server.random()));
         }
         long length = 0;
         for (MmshPacket p : body) {
@@ -260,7 +260,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (pair) {
             // Reason counts the header bytes as sent, Content-Length included: make the $P again with that count
             body.subList(0, 3).clear();
-            body.addAll(0, MmshFrames.packetPair(headerBytes(res)));
+            body.addAll(0, MmshFrames.packetPair(headerBytes(res), server.random()));
         }
         scenario.mutation().head(res);
         ctx.write(res);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -31,6 +33,7 @@ public final class MmshServer implements ProtocolServer {
     static final int MAX_BODY = 64 * 1024;
     static final int MAX_SESSIONS = 100_000;
 
+    private final Supplier<RandomGenerator> random;
     private final Duration readTimeout;
     private final DataPacketSource source;
     /** By Client-ID, least recently used first (access order), so that sweeps and evictions start at the front. */
@@ -46,8 +49,31 @@ public final class MmshServer implements ProtocolServer {
      * @param source      what goes into each $D (the ASF rewriting plugs in here)
      */
     public MmshServer(Duration readTimeout, DataPacketSource source) {
+        this(readTimeout, source, ThreadLocalRandom::current);
+    }
+
+    /**
+     * @param random the randomness of Client-IDs and packet-pair fill: a seeded one makes the server's bytes
+     *               repeatable, as a client fuzzing campaign needs to replay a session byte for byte
+     */
+    public MmshServer(Duration readTimeout, DataPacketSource source, Supplier<RandomGenerator> random) {
         this.readTimeout = readTimeout;
         this.source = source;
+        this.random = random;
+    }
+
+    /**
+     * Forgets every session, as a restarted server would: a client fuzzing campaign reuses one server for many
+     * sessions, and a Client-ID remembered from the last one would make this one's differ.
+     */
+    public void forgetSessions() {
+        synchronized (sessions) {
+            sessions.clear();
+        }
+    }
+
+    RandomGenerator random() {
+        return random.get();
     }
 
     @Override
@@ -132,7 +158,7 @@ public final class MmshServer implements ProtocolServer {
                 }
             }
             while (true) {
-                long id = ThreadLocalRandom.current().nextLong(1, 0x1_0000_0000L);
+                long id = random.get().nextLong(1, 0x1_0000_0000L);
                 if (!sessions.containsKey(id)) {
                     MmshSession s = new MmshSession(id);
                     sessions.put(id, s);

@@ -17,6 +17,7 @@ import org.mmsspec.server.ProtocolServer;
 import org.mmsspec.server.ServerOptions;
 import org.mmsspec.server.ServerStartException;
 import org.mmsspec.server.asf.AsfFile;
+import org.mmsspec.server.mmsh.DataPacketSource;
 import org.mmsspec.server.mmsh.MmshServer;
 import org.mmsspec.server.mmsp.MmstServer;
 import org.mmsspec.server.mmsp.PacketSource;
@@ -46,6 +47,7 @@ final class Lane implements AutoCloseable {
     }
 
     private final MockMmsServer server;
+    private final MmshServer mmsh = new MmshServer(Duration.ofSeconds(30), DataPacketSource.ASF, this::random);
     private final String path;
     private volatile SessionWire wire;
 
@@ -53,7 +55,7 @@ final class Lane implements AutoCloseable {
         this.path = path.startsWith("/") ? path.substring(1) : path;
         ServerOptions options = ServerOptions.defaults().withWorkerThreads(1)
                 .withServer(Protocol.MMST, tapped(new MmstServer(PacketSource::asf, this::random)))
-                .withServer(Protocol.MMSH, tapped(new MmshServer()));
+                .withServer(Protocol.MMSH, tapped(mmsh));
         this.server = start(options);
     }
 
@@ -107,6 +109,7 @@ final class Lane implements AutoCloseable {
     Outcome play(SessionWire w, ClientLauncher launcher, Scheme scheme, Duration timeout)
             throws IOException, InterruptedException {
         wire = w;
+        mmsh.forgetSessions();
         try {
             RunningClient client = launcher.start(url(scheme));
             boolean hung;

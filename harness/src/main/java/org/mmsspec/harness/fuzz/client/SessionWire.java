@@ -128,10 +128,15 @@ abstract class SessionWire {
         return out;
     }
 
-    /** The randomness of the server on the connection opened last: seeded, so its bytes repeat. */
+    /**
+     * The server's randomness, a new generator each time it asks (a connection, a Client-ID, a packet-pair fill):
+     * seeded by how many it asked for before, not by when, so that its bytes repeat whatever the timing.
+     */
     synchronized RandomGenerator random() {
-        return new SplittableRandom(ClientAttack.mix(seed, conns.size()));
+        return new SplittableRandom(ClientAttack.mix(seed, draws++));
     }
+
+    private long draws;
 
     private void touch() {
         lastActivity = System.nanoTime();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mmsspec.cases.client.ReferenceClient;
 import org.mmsspec.cases.client.Scheme;
 import org.mmsspec.harness.fuzz.FuzzOptions;
@@ -28,17 +30,30 @@ class ClientDriverTest {
     }
 
     private static ClientDriver reference() {
-        return new ClientDriver(new ReferenceClient(), "mmsspec reference client", Scheme.MMST,
+        return reference(Scheme.MMST);
+    }
+
+    private static ClientDriver reference(Scheme scheme) {
+        return new ClientDriver(new ReferenceClient(), "mmsspec reference client", scheme,
                 options(1, Duration.ofSeconds(2)));
     }
 
-    @Test
-    void theSameSeedAndNumberMakeTheServerSendTheSameBytes() throws Exception {
-        try (ClientDriver driver = reference()) {
+    @ParameterizedTest
+    @EnumSource(value = Scheme.class, names = {"MMST", "MMSH"})
+    void theSameSeedAndNumberMakeTheServerSendTheSameBytes(Scheme scheme) throws Exception {
+        try (ClientDriver driver = reference(scheme)) {
             for (long n = 0; n < 6; n++) {
                 ClientDriver.Session a = driver.session(n);
                 ClientDriver.Session b = driver.session(n);
-                assertThat(b.steps()).as("session %d", n).isEqualTo(a.steps());
+                if (scheme == Scheme.MMST) {
+                    assertThat(b.steps()).as("session %d", n).isEqualTo(a.steps());
+                } else {
+                    // a FAST MMSH response goes on until the server sees the client gone, which timing decides: the
+                    // bytes agree as far as both runs went
+                    int common = Math.min(a.steps().size(), b.steps().size());
+                    assertThat(b.steps().subList(0, common)).as("session %d", n)
+                            .isEqualTo(a.steps().subList(0, common));
+                }
                 assertThat(a.steps()).as("session %d sends something", n).isNotEmpty();
             }
         }
