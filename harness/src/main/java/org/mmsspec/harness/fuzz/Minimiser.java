@@ -120,7 +120,8 @@ public final class Minimiser {
             return new Label(Triggers.trigger(found.transport(), steps.get(guilty)),
                     Triggers.stateBefore(found.transport(), steps, guilty));
         }
-        String note = steps.get(guilty).note();
+        // "#3 ReportOpenFile: flip" names reply 3 of its connection: the kind is what makes two findings one
+        String note = steps.get(guilty).note().replaceFirst("^#\\d+\\s+", "");
         int colon = note.indexOf(':');
         String trigger = (colon < 0 ? note : note.substring(0, colon)).trim();
         return new Label(trigger.isEmpty() ? found.trigger() : trigger, found.state());

@@ -3,111 +3,89 @@ package org.mmsspec.harness.fuzz.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.mmsspec.cases.client.Scheme;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.mmsspec.harness.Mmsspec;
 import org.mmsspec.harness.client.CommandLauncher;
-import org.mmsspec.harness.fuzz.FuzzState;
-import org.mmsspec.harness.fuzz.Reproducer;
-import org.mmsspec.harness.fuzz.ReproducerFile;
-import org.mmsspec.harness.fuzz.SessionDriver;
-import org.mmsspec.harness.fuzz.Symptom;
 
 /**
- * A short, bounded client campaign against FFmpeg, over mmst:// then mmsh://, with whatever it finds kept as
- * reproducers in {@code target/mmsspec-fuzz-ffmpeg/findings}. Each finding must replay. {@code -Dmmsspec.fuzz.jobs}
- * and {@code -Dmmsspec.fuzz.seconds} change the lanes and the time (the sessions per second are printed).
+ * A short, bounded client campaign against FFmpeg, as a user runs it ({@code mmsspec fuzz client -- ffmpeg ...}),
+ * over mmst:// and over mmsh://. Whatever it finds stays as reproducers in
+ * {@code target/mmsspec-fuzz-ffmpeg/SCHEME/findings}, beside stats.json, and each must replay through
+ * {@code mmsspec replay}. {@code -Dmmsspec.fuzz.seconds} changes the time per scheme.
  */
 @Tag("peers")
 class ClientFuzzTest {
 
-    static final String FFMPEG = "ffmpeg -nostdin -v error -i {url} -c copy -f null -";
-    static final Path FINDINGS = Path.of("target", "mmsspec-fuzz-ffmpeg", "findings");
+    static final List<String> FFMPEG = List.of("ffmpeg", "-nostdin", "-v", "error", "-i", "{url}", "-c", "copy",
+            "-f", "null", "-");
+    static final Path OUT = Path.of("target", "mmsspec-fuzz-ffmpeg");
 
-    @Test
-    void aShortCampaignAgainstFfmpegReachesTheStatesAndKeepsReplayableFindings() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"mmst", "mmsh"})
+    void aShortCampaignAgainstFfmpegKeepsReplayableFindings(String scheme) throws Exception {
         assumeTrue(CommandLauncher.onPath("ffmpeg"), "ffmpeg is not installed: .ci/run installs it");
-        int jobs = Integer.getInteger("mmsspec.fuzz.jobs", 2);
-        long seconds = Long.getLong("mmsspec.fuzz.seconds", 36);
-        Files.createDirectories(FINDINGS);
-        Map<String, Reproducer> findings = new ConcurrentHashMap<>();
-        Set<FuzzState> reached = ConcurrentHashMap.newKeySet();
-        long sessions = 0;
-        for (Scheme scheme : List.of(Scheme.MMST, Scheme.MMSH)) {
-            try (ClientDriver d = new ClientDriver(FFMPEG, scheme,
-                    ClientDriverTest.options(jobs, Duration.ofSeconds(2)), Optional.empty())) {
-                long n = campaign(d, Duration.ofSeconds(seconds / 2), reached, findings);
-                System.out.printf("ffmpeg %s: %d sessions in %d s with %d jobs: %.1f sessions/s; reached %s%n",
-                        scheme.prefix(), n, seconds / 2, jobs, n / (double) (seconds / 2), reached);
-                sessions += n;
-                for (Reproducer r : findings.values()) {
-                    if (r.transport().name().equalsIgnoreCase(scheme.name()) && !Files.exists(file(r))) {
-                        ReproducerFile.save(FINDINGS, r);
-                        assertThat(replays(d, r)).as("finding %s replays", r.key()).isTrue();
-                    }
-                }
-            }
+        Path out = OUT.resolve(scheme);
+        deleteTree(out);
+        String seconds = Long.getLong("mmsspec.fuzz.seconds", 20) + "s";
+        Run campaign = mmsspec(Stream.concat(Stream.of("fuzz", "client", "--scheme", scheme, "--seed", "7",
+                "--duration", seconds, "--timeout", "2s", "--out", out.toString(), "--quiet", "--"),
+                FFMPEG.stream()).toArray(String[]::new));
+        System.out.println("ffmpeg " + scheme + ":\n" + campaign.text());
+
+        assertThat(campaign.code()).as(campaign.text()).isIn(0, 1);
+        JsonNode stats = new ObjectMapper().readTree(out.resolve("stats.json").toFile());
+        assertThat(stats.get("sessions").asLong()).isPositive();
+        assertThat(stats.get("seed").asLong()).isEqualTo(7);
+        assertThat(stats.get("states").size()).as("states reached").isGreaterThanOrEqualTo(3);
+        assertThat(stats.get("findings").asInt()).isEqualTo(campaign.code() == 1 ? findings(out).size() : 0);
+        for (Path f : findings(out)) {
+            // hangs and races vary: a finding must come back at least once in three sends
+            Run replay = mmsspec("replay", f.toString(), "--times", "3", "--quiet", "--timeout", "2s");
+            assertThat(replay.code()).as(f + " replays:\n" + replay.text()).isIn(0, 1);
         }
-        System.out.println("ffmpeg findings: " + findings.keySet());
-        assertThat(sessions).isPositive();
-        assertThat(reached).as("states reached").hasSizeGreaterThanOrEqualTo(4);
-        assertThat(reached).contains(FuzzState.STREAMING, FuzzState.MMSH_STREAMING);
     }
 
-    private static Path file(Reproducer r) {
-        return FINDINGS.resolve(r.key() + ".json");
+    record Run(int code, String text) {
     }
 
-    /** Sessions 0, 1, 2, ... on every lane at once until the time is up; the number run. */
-    private static long campaign(SessionDriver d, Duration time, Set<FuzzState> reached,
-            Map<String, Reproducer> findings) throws Exception {
-        AtomicLong next = new AtomicLong();
-        long end = System.nanoTime() + time.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(d.lanes());
-        try {
-            List<Future<?>> lanes = new ArrayList<>();
-            for (int i = 0; i < d.lanes(); i++) {
-                lanes.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        SessionDriver.SessionResult r = d.run(next.getAndIncrement());
-                        reached.add(r.reached());
-                        r.finding().ifPresent(f -> findings.putIfAbsent(f.key(), f));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : lanes) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return next.get();
+    static Run mmsspec(String... args) {
+        StringWriter text = new StringWriter();
+        int code = Mmsspec.commandLine(System.in).setOut(new PrintWriter(text)).setErr(new PrintWriter(text))
+                .execute(args);
+        return new Run(code, text.toString());
     }
 
-    /** Whether the finding's steps set off its symptom again in one of three attempts (hangs and races vary). */
-    private static boolean replays(SessionDriver d, Reproducer r) throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            Optional<Symptom> s = d.attempt(r.transport(), r.steps());
-            if (s.equals(Optional.of(r.symptom()))) {
-                return true;
+    private static List<Path> findings(Path out) throws java.io.IOException {
+        Path dir = out.resolve("findings");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
-        return false;
     }
 }
