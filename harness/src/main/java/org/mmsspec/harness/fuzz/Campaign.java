@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +52,10 @@ public final class Campaign {
     }
 
     private final FuzzOptions options;
+    /** Where a finding goes that did not set its symptom off again on a fresh target. */
+    static final String UNCONFIRMED = "unconfirmed";
+
+    private final java.util.concurrent.atomic.AtomicLong unconfirmed = new java.util.concurrent.atomic.AtomicLong();
     private final SessionDriver driver;
     private final PrintWriter err;
     private final Duration snapshotEvery;
@@ -186,12 +191,23 @@ public final class Campaign {
         keys.add(found.key());
         Reproducer last = found;
         if (options.minimise()) {
+            Minimiser.Outcome o;
             exclusive.writeLock().lockInterruptibly();
             try {
-                last = Minimiser.minimise(found, driver);
+                o = Minimiser.minimise(found, driver, Minimiser.Budget.DEFAULT);
             } finally {
                 exclusive.writeLock().unlock();
             }
+            if (!o.reproduced()) {
+                // sent alone to a fresh target it did nothing: no finding, but kept for whoever wants to look
+                Path dir = log.findings().resolveSibling(UNCONFIRMED);
+                Files.createDirectories(dir);
+                Files.move(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                ReproducerFile.save(dir, o.result());
+                unconfirmed.incrementAndGet();
+                return false;
+            }
+            last = o.result();
         }
         if (!last.key().equals(found.key())) {
             // minimisation named the guilty step: the finding is known by both keys, and its file by the new one
@@ -258,6 +274,9 @@ public final class Campaign {
 
     static int countFindings(Path dir) throws IOException {
         int n = 0;
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
         try (DirectoryStream<Path> d = Files.newDirectoryStream(dir, "*.json")) {
             for (Path ignored : d) {
                 n++;
@@ -277,6 +296,7 @@ public final class Campaign {
         o.put("shard", options.shard().toString());
         o.put("elapsedSeconds", r.elapsed().toMillis() / 1000.0);
         o.put("repeats", r.repeats());
+        o.put("unconfirmed", countFindings(options.out().resolve(UNCONFIRMED)));
         Reproducer.Target t = driver.target();
         ObjectNode target = o.putObject("target");
         target.put("address", t.address());
@@ -297,6 +317,15 @@ public final class Campaign {
         out.printf("findings: %d in %s (%d new this run, %d repeats in all)%n", r.findings(),
                 options.out().resolve(CampaignLog.FINDINGS), r.saved().size(), r.repeats());
         r.saved().forEach(s -> out.printf("  %-50s %s%n", s.key(), s.file()));
+        try {
+            int unconfirmed = countFindings(options.out().resolve(UNCONFIRMED));
+            if (unconfirmed > 0) {
+                out.printf("unconfirmed: %d in %s (sent alone to a fresh target, they did nothing)%n", unconfirmed,
+                        options.out().resolve(UNCONFIRMED));
+            }
+        } catch (IOException e) {
+            out.println("unconfirmed: cannot list " + options.out().resolve(UNCONFIRMED) + ": " + e.getMessage());
+        }
         out.println("states reached:");
         r.states().forEach((k, v) -> out.printf("  %-15s %,d%n", k.label(), v));
         if (r.failure() != null) {
