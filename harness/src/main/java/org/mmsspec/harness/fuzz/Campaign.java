@@ -2,7 +2,6 @@ package org.mmsspec.harness.fuzz;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -273,16 +272,7 @@ public final class Campaign {
     }
 
     static int countFindings(Path dir) throws IOException {
-        int n = 0;
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (DirectoryStream<Path> d = Files.newDirectoryStream(dir, "*.json")) {
-            for (Path ignored : d) {
-                n++;
-            }
-        }
-        return n;
+        return ReproducerFile.list(dir).size();
     }
 
     private byte[] statsJson(Result r) throws IOException {

@@ -44,6 +44,9 @@ public final class Minimiser {
     public record Outcome(Reproducer result, int attempts, boolean reproduced, boolean exhausted) {
     }
 
+    /** Tries to confirm the smallest transcript before it counts as not reproducing. */
+    static final int CONFIRMATIONS = 2;
+
     private final Reproducer found;
     private final SessionDriver driver;
     private final Budget budget;
@@ -94,10 +97,14 @@ public final class Minimiser {
         steps = ddminBytes(steps, guilty);
 
         if (!steps.equals(found.steps())) {
-            // every candidate was judged by one attempt; the one we keep must hold on a fresh target once more
-            Optional<Symptom> confirm = driver.attempt(found.transport(), steps);
-            attempts++;
-            if (confirm.orElse(null) != found.symptom()) {
+            // every candidate was judged by one attempt; the one we keep must hold on a fresh target once more (and
+            // gets a second chance: on a loaded machine a crash can look like a stall once)
+            boolean confirmed = false;
+            for (int i = 0; i < CONFIRMATIONS && !confirmed; i++) {
+                confirmed = driver.attempt(found.transport(), steps).orElse(null) == found.symptom();
+                attempts++;
+            }
+            if (!confirmed) {
                 return new Outcome(noted(found, "not minimised: the smallest transcript (" + steps.size()
                         + " steps) did not reproduce when confirmed"), attempts, true, exhausted);
             }

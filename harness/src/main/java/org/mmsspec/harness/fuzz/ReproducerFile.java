@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +34,16 @@ public final class ReproducerFile {
         Path file = dir.resolve(r.key() + ".json");
         AtomicFiles.write(file, toJson(r));
         return file;
+    }
+
+    /** The reproducers in {@code dir} (a campaign's findings/ or unconfirmed/), by name; none where it is missing. */
+    public static List<Path> list(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
     }
 
     public static byte[] toJson(Reproducer r) throws IOException {

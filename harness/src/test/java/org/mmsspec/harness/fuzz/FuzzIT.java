@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -79,12 +78,6 @@ class FuzzIT {
     }
 
     private static List<Path> findings(Path out) throws java.io.IOException {
-        Path dir = out.resolve("findings");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        return ReproducerFile.list(out.resolve("findings"));
     }
 }

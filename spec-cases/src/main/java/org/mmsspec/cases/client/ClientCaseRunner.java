@@ -1,9 +1,6 @@
 package org.mmsspec.cases.client;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +15,7 @@ import org.mmsspec.server.Behaviour;
 import org.mmsspec.server.MockMmsServer;
 import org.mmsspec.server.Protocol;
 import org.mmsspec.server.ServerOptions;
-import org.mmsspec.server.ServerStartException;
+import org.mmsspec.server.SharedPort;
 import org.mmsspec.server.mmsh.MmshServer;
 import org.mmsspec.server.mmsp.MmstServer;
 import org.mmsspec.server.scenario.Pacing;
@@ -90,32 +87,15 @@ public final class ClientCaseRunner {
     }
 
     private static MockMmsServer startServer(ClientCase c, Scheme scheme, ServerOptions options) {
-        ServerStartException last = null;
-        for (int i = 0; i < 3; i++) {
-            int port = freePort();
-            Scenario.Builder b = Scenario.builder().name(c.id()).pacing(Pacing.FAST).port(Protocol.MMST, port)
-                    .port(Protocol.MMSH, port).port(Protocol.RTSP, port);
-            b = c.scenario().apply(b);
+        return SharedPort.start(b -> {
+            Scenario.Builder s = c.scenario().apply(b.name(c.id()).pacing(Pacing.FAST));
             if (scheme == Scheme.MMS && !c.schemes().contains(Scheme.MMS)) {
                 // steer a rolling client to the case's protocol: refuse the others
                 Protocol wanted = c.schemes().get(0).protocol().orElseThrow();
-                b = b.behaviour(wanted == Protocol.MMSH ? Protocol.MMST : Protocol.MMSH, Behaviour.REFUSE);
+                s = s.behaviour(wanted == Protocol.MMSH ? Protocol.MMST : Protocol.MMSH, Behaviour.REFUSE);
             }
-            try {
-                return MockMmsServer.start(b.build(), options);
-            } catch (ServerStartException e) {
-                last = e; // the port was taken between probe and bind
-            }
-        }
-        throw last;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            return s;
+        }, options);
     }
 
     /** Lets the client run until it exits, the case has seen enough and the log is quiet, or the client timeout. */

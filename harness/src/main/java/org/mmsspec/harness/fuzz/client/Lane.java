@@ -1,9 +1,6 @@
 package org.mmsspec.harness.fuzz.client;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import org.mmsspec.cases.client.ClientExit;
@@ -15,14 +12,13 @@ import org.mmsspec.server.MockMmsServer;
 import org.mmsspec.server.Protocol;
 import org.mmsspec.server.ProtocolServer;
 import org.mmsspec.server.ServerOptions;
-import org.mmsspec.server.ServerStartException;
+import org.mmsspec.server.SharedPort;
 import org.mmsspec.server.asf.AsfFile;
 import org.mmsspec.server.mmsh.DataPacketSource;
 import org.mmsspec.server.mmsh.MmshServer;
 import org.mmsspec.server.mmsp.MmstServer;
 import org.mmsspec.server.mmsp.PacketSource;
 import org.mmsspec.server.scenario.Pacing;
-import org.mmsspec.server.scenario.Scenario;
 
 /**
  * One mock server that serves one client session at a time, kept for the whole campaign: starting a server per
@@ -60,26 +56,7 @@ final class Lane implements AutoCloseable {
     }
 
     private MockMmsServer start(ServerOptions options) {
-        ServerStartException last = null;
-        for (int i = 0; i < 3; i++) {
-            int port = freePort();
-            Scenario s = Scenario.builder().name("client-fuzz").media(path, AsfFile.sample()).pacing(Pacing.FAST)
-                    .port(Protocol.MMST, port).port(Protocol.MMSH, port).port(Protocol.RTSP, port).build();
-            try {
-                return MockMmsServer.start(s, options);
-            } catch (ServerStartException e) {
-                last = e; // taken between probe and bind
-            }
-        }
-        throw last;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedPort.start(b -> b.name("client-fuzz").media(path, AsfFile.sample()).pacing(Pacing.FAST), options);
     }
 
     /** A protocol server whose connections go through the bound session's wire first. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.mmsspec.harness.Mmsspec;
 import org.mmsspec.harness.client.CommandLauncher;
+import org.mmsspec.harness.fuzz.ReproducerFile;
 
 /**
  * A short, bounded client campaign against FFmpeg, as a user runs it ({@code mmsspec fuzz client -- ffmpeg ...}),
@@ -69,13 +70,7 @@ class ClientFuzzTest {
     }
 
     private static List<Path> findings(Path out) throws java.io.IOException {
-        Path dir = out.resolve("findings");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        return ReproducerFile.list(out.resolve("findings"));
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {
