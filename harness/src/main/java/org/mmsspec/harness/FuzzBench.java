@@ -139,7 +139,7 @@ final class FuzzBench {
      */
     @Command(name = "fuzz-survival", sortOptions = false, description = "Fuzz the unmutated embedded reference for "
             + "--sessions sessions, then print its unhandled exceptions, open connections, findings and the heap "
-            + "used after GC at 10%, 50% and 100% of the run; last, one line of key=value words ending in "
+            + "used after GC at 10%%, 50%% and 100%% of the run; last, one line of key=value words ending in "
             + "verdict=PASS or verdict=FAIL.",
             exitCodeListHeading = "%nExit status:%n",
             exitCodeList = {"0:PASS", "1:FAIL", "2:the campaign could not run"})
