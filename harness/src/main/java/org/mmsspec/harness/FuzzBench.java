@@ -24,6 +24,7 @@ import org.mmsspec.server.reference.ReferenceServers;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,6 +72,18 @@ final class FuzzBench {
         return (int) Math.min(Integer.MAX_VALUE, v);
     }
 
+    /** The --jobs of both benches. */
+    static final class Jobs {
+
+        @Option(names = "--jobs", paramLabel = "N", description = "Sessions run at once. Default: "
+                + FuzzServerCommand.DEFAULT_JOBS + ", as mmsspec fuzz server.")
+        private Integer jobs;
+
+        int lanes(CommandSpec spec) {
+            return jobs == null ? FuzzServerCommand.DEFAULT_JOBS : positive(spec, "--jobs", jobs);
+        }
+    }
+
     /** {@code mmsspec bench fuzz}: sessions per second of a server campaign against the embedded reference. */
     @Command(name = "fuzz", sortOptions = false, description = "Fuzz the embedded reference server for --duration "
             + "(after a --warmup that is not counted) and print the sessions per second, last, as "
@@ -89,15 +102,14 @@ final class FuzzBench {
                         + "none. Default: ${DEFAULT-VALUE}.")
         private String warmup;
 
-        @Option(names = "--jobs", paramLabel = "N", description = "Sessions run at once. Default: "
-                + FuzzServerCommand.DEFAULT_JOBS + ", as mmsspec fuzz server.")
-        private Integer jobs;
+        @Mixin
+        private Jobs jobs = new Jobs();
 
         @Override
         public Integer call() throws IOException, InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            int lanes = jobs == null ? FuzzServerCommand.DEFAULT_JOBS : positive(spec, "--jobs", jobs);
+            int lanes = jobs.lanes(spec);
             Duration measured;
             Duration warm;
             try {
@@ -158,16 +170,15 @@ final class FuzzBench {
                 description = "Sessions to run. Default: ${DEFAULT-VALUE}.")
         private long sessions;
 
-        @Option(names = "--jobs", paramLabel = "N", description = "Sessions run at once. Default: "
-                + FuzzServerCommand.DEFAULT_JOBS + ", as mmsspec fuzz server.")
-        private Integer jobs;
+        @Mixin
+        private Jobs jobs = new Jobs();
 
         @Override
         public Integer call() throws IOException, InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             positive(spec, "--sessions", sessions);
-            int lanes = jobs == null ? FuzzServerCommand.DEFAULT_JOBS : positive(spec, "--jobs", jobs);
+            int lanes = jobs.lanes(spec);
             // three legs of one campaign (resumed), so that the heap is read at 10% and 50% of it
             long[] ends = {Math.max(1, sessions / 10), Math.max(1, sessions / 2), sessions};
             long[] heapMb = new long[3];
