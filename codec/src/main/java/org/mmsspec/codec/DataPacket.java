@@ -79,7 +79,7 @@ public record DataPacket(long LocationId, int playIncarnation, int AFFlags, int 
         if (LocationId == 0xF0F0F000L || LocationId == 0xF0F0F001L) {
             c.must("playIncarnation", playIncarnation == PACKET_PAIR_INCARNATION, "0xFF for a packet-pair packet",
                     Checks.hex(playIncarnation));
-            c.must("AFFlags", AFFlags == AF_PACKET_PAIR, "0x10 for a packet-pair packet", Checks.hex(AFFlags));
+            c.mustHex("AFFlags", AFFlags == AF_PACKET_PAIR, "0x10 for a packet-pair packet", AFFlags);
         }
     }
 

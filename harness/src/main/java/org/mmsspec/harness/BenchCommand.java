@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mmsspec bench ...}: how fast the tools are, measured the way a user runs them. */
-@Command(name = "bench", description = "Measure how fast mmsspec runs.", subcommands = BenchCommand.Server.class)
+@Command(name = "bench", description = "Measure how fast mmsspec runs.", subcommands = {BenchCommand.Server.class,
+        FuzzBench.Rate.class, FuzzBench.Survival.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -35,7 +36,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name what to measure: bench server");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name what to measure: bench server, bench fuzz or bench fuzz-survival");
     }
 
     /**

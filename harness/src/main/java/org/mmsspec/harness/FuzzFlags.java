@@ -33,9 +33,13 @@ public final class FuzzFlags {
     @Option(names = "--resume", description = "Go on with the campaign in --out (after Ctrl-C or kill -9).")
     boolean resume;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",
-            description = "Sessions run at once. Default: ${DEFAULT-VALUE}.")
-    int jobs;
+    /** Sessions at once where the command has no default of its own: a client campaign runs real players. */
+    static final int DEFAULT_JOBS = 2;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Sessions run at once. Default: " + FuzzServerCommand.DEFAULT_JOBS + " for a server "
+                    + "(sessions wait on the network more than they compute), " + DEFAULT_JOBS + " for a client.")
+    Integer jobs;
 
     @Option(names = "--shard", paramLabel = "K/N", defaultValue = "1/1",
             description = "Run the K-th of N disjoint parts of the session space (one per machine of a matrix). "
@@ -63,6 +67,12 @@ public final class FuzzFlags {
      * @throws IllegalArgumentException on a malformed value, with a message for the user
      */
     public FuzzOptions options(String path, PrintWriter err) throws IOException {
+        return options(path, err, DEFAULT_JOBS);
+    }
+
+    /** {@link #options(String, PrintWriter)}, with {@code defaultJobs} where --jobs is not given. */
+    public FuzzOptions options(String path, PrintWriter err, int defaultJobs) throws IOException {
+        int jobs = this.jobs == null ? defaultJobs : this.jobs;
         Long s = seed;
         if (s == null && resume) {
             s = Campaign.savedSeed(out);

@@ -38,4 +38,47 @@ class BenchCommandTest {
         assertThat(cl.execute("bench")).isEqualTo(2);
         assertThat(err.toString()).contains("bench server");
     }
+
+    @Test
+    void benchFuzzPrintsTheRateLast() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Mmsspec.commandLine(new ByteArrayInputStream(new byte[0])).setOut(new PrintWriter(out));
+        int exit = cl.execute("bench", "fuzz", "--duration", "1s", "--warmup", "0s", "--jobs", "2");
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(lastLine(out)).matches("sessions=[1-9]\\d* wall_s=\\d+\\.\\d sessions_per_s=\\d+\\.\\d jobs=2 "
+                + "cores=[1-9]\\d*");
+    }
+
+    @Test
+    void benchFuzzRefusesABadDuration() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Mmsspec.commandLine(new ByteArrayInputStream(new byte[0])).setErr(new PrintWriter(err));
+        assertThat(cl.execute("bench", "fuzz", "--duration", "soon")).isEqualTo(2);
+        assertThat(cl.execute("bench", "fuzz", "--jobs", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--duration").contains("--jobs");
+    }
+
+    @Test
+    void benchFuzzSurvivalRunsTheSessionsAndGivesAVerdict() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Mmsspec.commandLine(new ByteArrayInputStream(new byte[0])).setOut(new PrintWriter(out));
+        int exit = cl.execute("bench", "fuzz-survival", "--sessions", "2000", "--jobs", "4");
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("200 sessions").contains("1,000 sessions").contains("2,000 sessions");
+        assertThat(lastLine(out)).matches("sessions=2000 unhandled=0 open_connections=0 findings=0 heap_mb_10=\\d+ "
+                + "heap_mb_50=\\d+ heap_mb_100=\\d+ wall_s=\\d+\\.\\d verdict=PASS");
+    }
+
+    @Test
+    void benchFuzzSurvivalWantsSessions() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Mmsspec.commandLine(new ByteArrayInputStream(new byte[0])).setErr(new PrintWriter(err));
+        assertThat(cl.execute("bench", "fuzz-survival", "--sessions", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--sessions must be at least 1");
+    }
+
+    private static String lastLine(StringWriter out) {
+        String[] lines = out.toString().strip().split("\\R");
+        return lines[lines.length - 1];
+    }
 }

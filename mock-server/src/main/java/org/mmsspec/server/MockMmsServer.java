@@ -295,6 +295,11 @@ public final class MockMmsServer implements AutoCloseable {
         return context.health().unhandledExceptions();
     }
 
+    /** The first of those exceptions, with its stack trace. */
+    public Optional<Throwable> firstUnhandled() {
+        return context.health().firstUnhandled();
+    }
+
     /** The planted bug that went off, if one did. */
     public Optional<PlantedBug> struck() {
         return Optional.ofNullable(struck.get());

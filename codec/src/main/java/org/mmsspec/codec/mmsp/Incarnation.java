@@ -17,6 +17,6 @@ final class Incarnation {
 
     /** A MUST on {@code playIncarnation}, also where the rule is "the value of an earlier message's field". */
     static void check(Checks c, long playIncarnation) {
-        c.must("playIncarnation", inRange(playIncarnation), "0x1 to 0xFE", Checks.hex(playIncarnation));
+        c.mustHex("playIncarnation", inRange(playIncarnation), "0x1 to 0xFE", playIncarnation);
     }
 }

@@ -54,9 +54,9 @@ public record LinkMacToViewerReportFunnelInfo(long hr, long playIncarnation, lon
 
     @Override
     public void check(Checks c) {
-        c.must("playIncarnation", playIncarnation == MMS_DISABLE_PACKET_PAIR || carriesPacketPair(playIncarnation)
+        c.mustHex("playIncarnation", playIncarnation == MMS_DISABLE_PACKET_PAIR || carriesPacketPair(playIncarnation)
                 || playIncarnation == MMS_PACKET_PAIR_UDP_HIGH_ENTROPY,
-                "0xF0F0F0EF, 0xF0F0F0F0, 0xF0F0F0F1 or 0xF0F0F901", Checks.hex(playIncarnation));
+                "0xF0F0F0EF, 0xF0F0F0F0, 0xF0F0F0F1 or 0xF0F0F901", playIncarnation);
         c.mustEqual("transportMask", 8, transportMask);
         c.mustEqual("nBlockFragments", 1, nBlockFragments);
         c.mustEqual("fragmentBytes", 0x10000, fragmentBytes);

@@ -63,8 +63,8 @@ public record LinkMacToViewerReportOpenFile(long hr, long playIncarnation, long 
     public void check(Checks c) {
         c.shouldEqual("padding", 0, padding);
         c.mustEqual("fileName", 0, fileName);
-        c.must("fileAttributes", (fileAttributes & ~FILE_ATTRIBUTES) == 0,
-                "an OR of 0x00800000, 0x01000000, 0x02000000, 0x04000000, 0x40000000", Checks.hex(fileAttributes));
+        c.mustHex("fileAttributes", (fileAttributes & ~FILE_ATTRIBUTES) == 0,
+                "an OR of 0x00800000, 0x01000000, 0x02000000, 0x04000000, 0x40000000", fileAttributes);
         boolean duration = Double.isFinite(fileDuration) && fileDuration >= 0;
         c.must("fileDuration", duration, "a duration in seconds, 0 if unknown", Double.toString(fileDuration));
         if (duration) {

@@ -39,7 +39,7 @@ public record LinkMacToViewerReportStartedPlaying(long hr, long playIncarnation,
 
     @Override
     public void check(Checks c) {
-        c.must("unused1", unused1 == 0 || unused1 == 0x40000000L, "0x0 or 0x40000000", Checks.hex(unused1));
+        c.mustHex("unused1", unused1 == 0 || unused1 == 0x40000000L, "0x0 or 0x40000000", unused1);
         c.must("unused2", unused2.length() == UNUSED2_SIZE && unused2.isAllZero(), "12 zero bytes", unused2.hex());
     }
 }

@@ -94,9 +94,9 @@ public record LinkViewerToMacConnect(long playIncarnation, long MacToViewerProto
 
     @Override
     public void check(Checks c) {
-        c.should("playIncarnation",
+        c.shouldHex("playIncarnation",
                 playIncarnation == MMS_DISABLE_PACKET_PAIR || playIncarnation == MMS_USE_PACKET_PAIR,
-                "0xF0F0F0EF or 0xF0F0F0F0", Checks.hex(playIncarnation));
+                "0xF0F0F0EF or 0xF0F0F0F0", playIncarnation);
         c.mustEqual("MacToViewerProtocolRevision", MAC_TO_VIEWER_REVISION, MacToViewerProtocolRevision);
         c.mustEqual("ViewerToMacProtocolRevision", VIEWER_TO_MAC_REVISION, ViewerToMacProtocolRevision);
         c.must("subscriberName", SUBSCRIBER_NAME.matcher(subscriberName).matches(),

@@ -34,9 +34,9 @@ public record LinkViewerToMacFunnelInfo(long playIncarnation) implements ViewerT
 
     @Override
     public void check(Checks c) {
-        c.must("playIncarnation", playIncarnation == MMS_DISABLE_PACKET_PAIR || playIncarnation == MMS_USE_PACKET_PAIR
+        c.mustHex("playIncarnation", playIncarnation == MMS_DISABLE_PACKET_PAIR || playIncarnation == MMS_USE_PACKET_PAIR
                 || playIncarnation == MMS_PACKET_PAIR_TCP_HIGH_ENTROPY
                 || playIncarnation == MMS_PACKET_PAIR_UDP_HIGH_ENTROPY,
-                "0xF0F0F0EF, 0xF0F0F0F0, 0xF0F0F0F1 or 0xF0F0F901", Checks.hex(playIncarnation));
+                "0xF0F0F0EF, 0xF0F0F0F0, 0xF0F0F0F1 or 0xF0F0F901", playIncarnation);
     }
 }

@@ -45,12 +45,12 @@ public record LinkViewerToMacStartStriding(long openFileId, long padding, double
         boolean byAsfOffset = !byPosition && !LinkViewerToMacStartPlaying.unused(asfOffset);
         // a field that does not give the start point must hold 0 or 0xFFFFFFFF
         if (byPosition || !LinkViewerToMacStartPlaying.unused(locationId)) {
-            c.must("asfOffset", byAsfOffset || LinkViewerToMacStartPlaying.unused(asfOffset),
-                    "0 or 0xFFFFFFFF when another field gives the start point", Checks.hex(asfOffset));
+            c.mustHex("asfOffset", byAsfOffset || LinkViewerToMacStartPlaying.unused(asfOffset),
+                    "0 or 0xFFFFFFFF when another field gives the start point", asfOffset);
         }
         if (byPosition || byAsfOffset) {
-            c.must("locationId", LinkViewerToMacStartPlaying.unused(locationId),
-                    "0 or 0xFFFFFFFF when another field gives the start point", Checks.hex(locationId));
+            c.mustHex("locationId", LinkViewerToMacStartPlaying.unused(locationId),
+                    "0 or 0xFFFFFFFF when another field gives the start point", locationId);
         }
         c.shouldEqual("frameOffset", 0, frameOffset);
         Incarnation.check(c, playIncarnation);

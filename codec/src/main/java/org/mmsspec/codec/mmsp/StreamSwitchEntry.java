@@ -33,9 +33,11 @@ public record StreamSwitchEntry(int wSrcStreamNumber, int wDstStreamNumber, int 
 
     void check(Checks c) {
         c.must("wThinningLevel", wThinningLevel <= 2, "0, 1 or 2", Integer.toString(wThinningLevel));
-        c.must("wDstStreamNumber", wDstStreamNumber == NO_STREAM || wDstStreamNumber >= 1 && wDstStreamNumber <= 127,
-                "an ASF stream number 1..127 or 0xFFFF", Checks.hex(wDstStreamNumber));
-        c.must("wSrcStreamNumber", wSrcStreamNumber == NO_STREAM || wSrcStreamNumber >= 1 && wSrcStreamNumber <= 127,
-                "an ASF stream number 1..127 or 0xFFFF", Checks.hex(wSrcStreamNumber));
+        c.mustHex("wDstStreamNumber",
+                wDstStreamNumber == NO_STREAM || wDstStreamNumber >= 1 && wDstStreamNumber <= 127,
+                "an ASF stream number 1..127 or 0xFFFF", wDstStreamNumber);
+        c.mustHex("wSrcStreamNumber",
+                wSrcStreamNumber == NO_STREAM || wSrcStreamNumber >= 1 && wSrcStreamNumber <= 127,
+                "an ASF stream number 1..127 or 0xFFFF", wSrcStreamNumber);
     }
 }

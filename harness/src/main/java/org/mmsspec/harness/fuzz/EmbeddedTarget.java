@@ -56,6 +56,11 @@ final class EmbeddedTarget implements ServerTarget {
                 + "not come back after a restart"));
     }
 
+    /** The server running now (a restart replaces it). */
+    MockMmsServer server() {
+        return server;
+    }
+
     @Override
     public void close() {
         server.close();

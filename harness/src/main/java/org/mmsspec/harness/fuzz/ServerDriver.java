@@ -320,6 +320,11 @@ public final class ServerDriver implements SessionDriver {
         return seen;
     }
 
+    /** The reference server this driver runs in this JVM, if it runs one: what a bench reads the health of. */
+    public Optional<org.mmsspec.server.MockMmsServer> embeddedServer() {
+        return target instanceof EmbeddedTarget e ? Optional.of(e.server()) : Optional.empty();
+    }
+
     @Override
     public int lanes() {
         return lanes;

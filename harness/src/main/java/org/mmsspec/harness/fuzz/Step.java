@@ -56,6 +56,11 @@ public record Step(int connection, byte[] bytes, Segmenting segmenting, Await aw
         return bytes.clone();
     }
 
+    /** The bytes themselves, not a copy: for the runner's writes only, which must not change them. */
+    byte[] wire() {
+        return bytes;
+    }
+
     public int length() {
         return bytes.length;
     }

@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -24,7 +26,11 @@ final class Wire {
 
     static final int PING = 0x0004001B;
     private static final int SLOW_CHUNK = 4;
-    private static final long SLOW_PAUSE_MILLIS = 2;
+    /**
+     * Between slow writes: long enough that each write is its own segment and its own read on a loopback peer, short
+     * enough that a slow session does not cost milliseconds per message.
+     */
+    private static final long SLOW_PAUSE_NANOS = 200_000;
     /** A response head longer than this is not one. */
     private static final int MAX_HEAD = 65536;
 
@@ -107,7 +113,7 @@ final class Wire {
     }
 
     private Socket open(InetSocketAddress address) throws Refused, SocketTimeoutException {
-        Socket s = new Socket();
+        Socket s = new Socket(Proxy.NO_PROXY); // a direct connection: no proxy selector consulted per session
         try {
             s.setTcpNoDelay(true);
             s.setSoLinger(true, 0);
@@ -127,7 +133,7 @@ final class Wire {
     }
 
     private static void write(Conn c, Step s) throws InterruptedException {
-        byte[] b = s.bytes();
+        byte[] b = s.wire();
         try {
             switch (s.segmenting()) {
                 case WHOLE -> c.out.write(b);
@@ -139,7 +145,10 @@ final class Wire {
                 case SLOW -> {
                     for (int i = 0; i < b.length; i += SLOW_CHUNK) {
                         if (i > 0) {
-                            Thread.sleep(SLOW_PAUSE_MILLIS);
+                            LockSupport.parkNanos(SLOW_PAUSE_NANOS);
+                            if (Thread.interrupted()) {
+                                throw new InterruptedException();
+                            }
                         }
                         c.out.write(b, i, Math.min(SLOW_CHUNK, b.length - i));
                     }

@@ -81,9 +81,23 @@ final class FrameWriter {
         return frames;
     }
 
+    /** Frames written since the last flush. */
+    private boolean unflushed;
+
     /** Writes what is due and writable; call again when the channel becomes writable. Event loop only. */
     void pump() {
         scheduled = false;
+        try {
+            pumpDue();
+        } finally {
+            if (unflushed) {
+                unflushed = false;
+                ctx.flush(); // one flush for every frame due now: one write to the socket, not one per frame
+            }
+        }
+    }
+
+    private void pumpDue() {
         while (!done && ctx.channel().isActive()) {
             if (current == null) {
                 if (peeked != null) {
@@ -158,7 +172,7 @@ final class FrameWriter {
             Arrays.fill(junk, (byte) 0xEE);
             ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(junk)));
         }
-        ctx.flush();
+        unflushed = true;
     }
 
     /** Whether the next packet is a $D that goes out at once: the B bit's meaning (MS-WMSP 2.2.3.1.1). */

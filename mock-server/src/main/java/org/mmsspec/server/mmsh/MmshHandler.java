@@ -82,7 +82,15 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         PragmaTokens pragma = PragmaTokens.parse(req.headers().getAll("Pragma"));
         RequestType type = RequestType.of(req.method(), pragma, req.headers().get(HttpHeaderNames.CONTENT_TYPE));
         Map<String, String> attrs = new LinkedHashMap<>();
-        String path = new QueryStringDecoder(req.uri()).path();
+        String path;
+        try {
+            path = new QueryStringDecoder(req.uri()).path();
+        } catch (IllegalArgumentException e) {
+            // a malformed %-escape in the URI (found by bench fuzz-survival): the client's error, not the server's
+            connection.record(What.PROTOCOL_ERROR, "bad request URI: " + e.getMessage());
+            reply(ctx, HttpResponseStatus.BAD_REQUEST, Map.of(), null, null);
+            return;
+        }
         path = path.startsWith("/") ? path.substring(1) : path;
         Optional<MediaEntry> media = scenario.media(path);
         Optional<ClientVersion> client = ClientVersion.parse(req.headers().get(HttpHeaderNames.USER_AGENT))

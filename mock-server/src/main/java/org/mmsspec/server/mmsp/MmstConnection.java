@@ -82,6 +82,8 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
     private int seq;
     private boolean closing;
     private boolean registered;
+    /** Packets written since the last flush. */
+    private boolean unflushed;
 
     MmstConnection(MmstServer server, ServerContext context, Connection connection, PacketSource packets,
             java.util.random.RandomGenerator random, Transcript transcript) {
@@ -249,8 +251,23 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         drain();
     }
 
-    /** Writes what is due, in order; stops at a packet not yet due, or while the channel will not take more. */
+    /**
+     * Writes what is due, in order; stops at a packet not yet due, or while the channel will not take more. What it
+     * wrote goes out with one flush: the replies and Data packets due at once cost one write to the socket, not one
+     * each.
+     */
     private void drain() {
+        try {
+            drainDue();
+        } finally {
+            if (unflushed) {
+                unflushed = false;
+                ctx.flush();
+            }
+        }
+    }
+
+    private void drainDue() {
         while (!closing && ctx.channel().isActive()) {
             SessionAction a = outbox.peekFirst();
             if (a == null) {
@@ -405,7 +422,8 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
                 ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {b}));
             }
         } else {
-            ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+            ctx.write(Unpooled.wrappedBuffer(bytes));
+            unflushed = true; // drain flushes
         }
     }
 

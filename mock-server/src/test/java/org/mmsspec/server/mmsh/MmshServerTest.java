@@ -262,6 +262,15 @@ class MmshServerTest {
     }
 
     @Test
+    void aMalformedPercentEscapeInTheUriIsABadRequestNotAServerBug() throws Exception {
+        try (MmshLoopback s = new MmshLoopback(fast().build())) {
+            // before: QueryStringDecoder threw, the exception reached exceptionCaught and the connection closed
+            assertThat(s.get("/%zz", PLAYER, "no-cache").status()).isEqualTo(400);
+            assertThat(s.get("/sample.asf", PLAYER, "no-cache").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void keepAliveAndLogNeedAKnownClientId() throws Exception {
         try (MmshLoopback s = new MmshLoopback(fast().build())) {
             long id = clientId(s.get("/sample.asf", PLAYER, "no-cache"));
