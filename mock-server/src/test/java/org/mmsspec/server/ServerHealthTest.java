@@ -79,6 +79,24 @@ class ServerHealthTest {
         }
     }
 
+    @Test
+    void anMmshRequestCutOffByTheClientIsNoServerBug() throws Exception {
+        try (MockMmsServer s = MockMmsServer.start(Scenario.builder().pacing(Pacing.FAST).build())) {
+            for (int i = 0; i < 20; i++) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress("127.0.0.1", s.port(Protocol.MMSH)), 5000);
+                    // a POST whose body never comes: the client closes while the server still gathers it
+                    socket.getOutputStream().write(("POST /sample.asf HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n"
+                            + "\r\nhalf").getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    Thread.sleep(5);
+                }
+            }
+            assertThat(drained(s)).isZero();
+            assertThat(s.unhandledExceptions()).as(() -> String.valueOf(s.firstUnhandled())).isZero();
+        }
+    }
+
     static byte[] bytes(SplittableRandom r, int n) {
         byte[] b = new byte[n];
         r.nextBytes(b);

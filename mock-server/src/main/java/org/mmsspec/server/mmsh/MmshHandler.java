@@ -443,6 +443,9 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             connection.record(What.CLOSED_BY_SERVER, "no request within the read timeout");
         } else if (cause instanceof java.io.IOException) {
             connection.record(What.PROTOCOL_ERROR, "closing: " + cause); // the client's doing: a reset
+        } else if (cause instanceof io.netty.handler.codec.PrematureChannelClosureException) {
+            // the client's doing too: it closed before its request was whole
+            connection.record(What.CLOSED_BY_CLIENT, "closed in the middle of a request");
         } else {
             context.health().unhandled(connection, cause);
         }
