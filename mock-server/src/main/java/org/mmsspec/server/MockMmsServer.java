@@ -27,11 +27,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 import org.mmsspec.server.scenario.PlantedBug;
 import org.mmsspec.server.scenario.Scenario;
@@ -79,8 +76,8 @@ public final class MockMmsServer implements AutoCloseable {
                 : Optional.empty();
         this.context = new ServerContext(scenario, new EventLog(Clock.systemUTC(), scenario.recording().events()),
                 stubs, new ServerHealth(this::strike));
-        this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(options.workerThreads(), NioIoHandler.newFactory());
+        this.boss = new MultiThreadIoEventLoopGroup(1, Transport.CURRENT.ioHandlerFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(options.workerThreads(), Transport.CURRENT.ioHandlerFactory());
     }
 
     /** Starts {@code scenario} on 127.0.0.1 with the default protocol servers. */
@@ -140,7 +137,7 @@ public final class MockMmsServer implements AutoCloseable {
     }
 
     private int bindTcp(List<ListenerSpec> specs) {
-        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(Transport.CURRENT.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -170,7 +167,7 @@ public final class MockMmsServer implements AutoCloseable {
     private int bindUdp(ListenerSpec spec) {
         ProtocolServer server = options.servers().get(Protocol.MMSU);
         boolean forward = server != null && spec.behaviour() != Behaviour.SILENT;
-        Bootstrap b = new Bootstrap().group(workers).channel(NioDatagramChannel.class)
+        Bootstrap b = new Bootstrap().group(workers).channel(Transport.CURRENT.datagramChannel())
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {

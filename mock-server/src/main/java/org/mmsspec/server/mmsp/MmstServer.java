@@ -19,12 +19,12 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 
 import org.mmsspec.codec.DecodeOptions;
 import org.mmsspec.codec.Decoded;
 import org.mmsspec.codec.MalformedInputException;
 import org.mmsspec.codec.RequestPacketListResend;
+import org.mmsspec.server.Transport;
 import org.mmsspec.server.Connection;
 import org.mmsspec.server.ConnectionEvent;
 import org.mmsspec.server.ProtocolServer;
@@ -123,7 +123,7 @@ public final class MmstServer implements ProtocolServer {
     ChannelFuture udp(EventLoop loop, int port, Connection connection) {
         synchronized (this) {
             if (udpBind == null) {
-                udpBind = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+                udpBind = new Bootstrap().group(loop).channel(Transport.CURRENT.datagramChannel())
                         .handler(new ResendHandler()).bind(port);
                 udp = udpBind.channel();
                 udpBind.addListener(f -> {

@@ -15,7 +15,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -25,6 +24,8 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.ScheduledFuture;
+
+import org.mmsspec.server.Transport;
 
 /**
  * One request to WireMock and its answer, on the event loop of the connection that asked: a Netty client, so that
@@ -61,7 +62,7 @@ final class WireMockRelay {
             copy.headers().remove(h);
         }
         copy.headers().set(HttpHeaderNames.CONNECTION, "close");
-        ChannelFuture connect = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        ChannelFuture connect = new Bootstrap().group(loop).channel(Transport.CURRENT.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
