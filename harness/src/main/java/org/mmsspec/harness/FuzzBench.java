@@ -97,7 +97,8 @@ final class FuzzBench {
                 description = "How long the measured campaign runs. Default: ${DEFAULT-VALUE}.")
         private String duration;
 
-        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "10s",
+        // fuzzing keeps reaching rare paths: C2 goes on compiling for about 30 s, so a shorter warm-up measures it
+        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "40s",
                 description = "A campaign run first and not counted, while the JIT compiles the hot code; 0s for "
                         + "none. Default: ${DEFAULT-VALUE}.")
         private String warmup;
