@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -36,7 +37,8 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name what to measure: bench server, bench fuzz or bench fuzz-survival");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name what to measure: bench server, bench fuzz or bench fuzz-survival");
     }
 
     /**
@@ -45,7 +47,8 @@ final class BenchCommand implements Runnable {
      * started once.
      */
     @Command(name = "server", sortOptions = false, description = "Run the default server suite against the embedded "
-            + "reference N times and print each run's wall time and cases per second, then the median.")
+            + "reference N times and print each run's wall time and cases per second, then the median; last, "
+            + "'cases=N runs=R first_wall_s=S median_wall_s=S median_cases_per_s=X'.")
     static final class Server implements Callable<Integer> {
 
         @Spec
@@ -72,6 +75,8 @@ final class BenchCommand implements Runnable {
             }
             RunOptions options = RunOptions.from(p, reports);
             List<Double> rates = new ArrayList<>();
+            List<Double> walls = new ArrayList<>();
+            int cases = 0;
             try (TargetHandle reference = TargetHandle.open(options)) {
                 for (int i = 1; i <= runs; i++) {
                     long t0 = System.nanoTime();
@@ -83,7 +88,9 @@ final class BenchCommand implements Runnable {
                     ReportHtml.write(report, reports);
                     double s = (System.nanoTime() - t0) / 1e9;
                     int n = report.results().size();
+                    cases = n;
                     rates.add(n / s);
+                    walls.add(s);
                     out.printf("run %d: %d cases in %.3f s, %.1f cases/s (%d failing)%s%n", i, n, s, n / s,
                             report.failing().size(), i == 1 ? String.format("; %.3f s since the JVM started",
                                     ManagementFactory.getRuntimeMXBean().getUptime() / 1e3) : "");
@@ -92,8 +99,13 @@ final class BenchCommand implements Runnable {
             } finally {
                 deleteTree(reports);
             }
+            double first = walls.get(0);
             rates.sort(Comparator.naturalOrder());
+            walls.sort(Comparator.naturalOrder());
             out.printf("median: %.1f cases/s over %d runs%n", rates.get(rates.size() / 2), runs);
+            // last, for a script: the first (cold) run and the median one
+            out.printf(Locale.ROOT, "cases=%d runs=%d first_wall_s=%.3f median_wall_s=%.3f median_cases_per_s=%.1f%n",
+                    cases, runs, first, walls.get(walls.size() / 2), rates.get(rates.size() / 2));
             out.flush();
             return 0;
         }

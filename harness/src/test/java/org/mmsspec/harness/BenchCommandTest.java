@@ -29,6 +29,9 @@ class BenchCommandTest {
                 .containsPattern("(?m)^run 1: " + cases + run + "; \\d+\\.\\d{3} s since the JVM started$")
                 .containsPattern("(?m)^run 2: " + cases + run + "$")
                 .containsPattern("(?m)^median: \\d+\\.\\d cases/s over 2 runs$");
+        String[] lines = out.toString().strip().split("\n");
+        assertThat(lines[lines.length - 1]).matches("cases=" + cases
+                + " runs=2 first_wall_s=\\d+\\.\\d{3} median_wall_s=\\d+\\.\\d{3} median_cases_per_s=\\d+\\.\\d");
     }
 
     @Test
