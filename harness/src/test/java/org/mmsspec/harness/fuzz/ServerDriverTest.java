@@ -75,10 +75,11 @@ class ServerDriverTest {
     void aServerThatStopsListeningIsACrashFoundWithTheGuiltySession() throws Exception {
         byte[] magic = attackOf(23);
         StandIn server = new StandIn(magic, StandIn.Mode.CRASH, 0);
-        FuzzOptions o = options(dir, 60, 2, Duration.ofMillis(500));
+        FuzzOptions o = options(dir, 60, 2, Duration.ofSeconds(2));
         Campaign.Result r = campaign(o, new ServerDriver(server, o));
 
-        assertThat(r.saved()).hasSize(1);
+        assertThat(r.saved()).as("%d sessions, failure %s, unconfirmed %s", r.sessions(), r.failure(),
+                ReproducerFile.list(dir.resolve(Campaign.UNCONFIRMED))).hasSize(1);
         Reproducer f = ReproducerFile.read(r.saved().get(0).file());
         assertThat(f.symptom()).isEqualTo(Symptom.CRASH);
         assertThat(carriers(magic, 60)).contains(f.session());
@@ -93,7 +94,7 @@ class ServerDriverTest {
     void aServerThatStopsAnsweringIsAHang() throws Exception {
         byte[] magic = attackOf(11);
         StandIn server = new StandIn(magic, StandIn.Mode.HANG, 0);
-        FuzzOptions o = options(dir, 30, 2, Duration.ofMillis(300));
+        FuzzOptions o = options(dir, 30, 2, Duration.ofSeconds(1));
         Campaign.Result r = campaign(o, new ServerDriver(server, o));
 
         assertThat(r.saved()).hasSize(1);
