@@ -15,15 +15,18 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
- * Netty's native epoll transport where the platform has it (Linux), NIO elsewhere. Epoll spends fewer system calls per
- * connection, which is what a fuzzing campaign's thousands of short connections a second cost most. The event loops
- * and the channels of a server must come from the same one.
+ * Netty's native epoll transport where asked for and the platform has it (Linux), NIO otherwise. Epoll spends fewer
+ * system calls per connection, which is what a fuzzing campaign's thousands of short connections a second cost
+ * most. The event loops and the channels of a server must come from the same one.
  */
 public enum Transport {
     EPOLL, NIO;
 
-    /** The transport of this platform; {@code -Dmmsspec.transport=nio} forces NIO. */
-    public static final Transport CURRENT = !"nio".equalsIgnoreCase(System.getProperty("mmsspec.transport"))
+    /**
+     * NIO, unless {@code -Dmmsspec.transport=epoll} asks for epoll where it loads. Not the default: with it, VLC's
+     * MMS-over-UDP session stalled after Connect in two CI runs out of three, not yet understood.
+     */
+    public static final Transport CURRENT = "epoll".equalsIgnoreCase(System.getProperty("mmsspec.transport"))
             && Epoll.isAvailable() ? EPOLL : NIO;
 
     public IoHandlerFactory ioHandlerFactory() {
