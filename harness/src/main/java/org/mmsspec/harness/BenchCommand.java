@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.mmsspec.cases.server.ServerCases;
 import org.mmsspec.harness.conformance.ReportHtml;
@@ -97,7 +96,7 @@ final class BenchCommand implements Runnable {
                     out.flush();
                 }
             } finally {
-                deleteTree(reports);
+                FuzzBench.deleteTree(reports);
             }
             double first = walls.get(0);
             rates.sort(Comparator.naturalOrder());
@@ -108,14 +107,6 @@ final class BenchCommand implements Runnable {
                     cases, runs, first, walls.get(walls.size() / 2), rates.get(rates.size() / 2));
             out.flush();
             return 0;
-        }
-
-        private static void deleteTree(Path dir) throws IOException {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
         }
     }
 }

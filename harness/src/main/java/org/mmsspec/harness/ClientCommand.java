@@ -65,7 +65,7 @@ final class ClientCommand implements Callable<Integer> {
         ClientRunOptions options;
         CommandLauncher launcher;
         try {
-            options = ClientRunOptions.from(properties(), flags.reportDir).withCommand(words());
+            options = ClientRunOptions.from(properties(), flags.reportDir).withCommand(CommandWords.of(command));
             launcher = new CommandLauncher(options.command(), options.user());
             launcher.checkProgram();
         } catch (IllegalArgumentException | IOException e) {
@@ -86,14 +86,6 @@ final class ClientCommand implements Callable<Integer> {
             err.println("mmsspec client: every case skipped: see the client's exit and output in " + reports.get(1));
         }
         return report.failing().isEmpty() ? 0 : ServerCommand.FAILED;
-    }
-
-    /** The command's words; one word with blanks in it is a whole command line quoted once. */
-    private List<String> words() {
-        if (command.size() == 1 && command.get(0).strip().contains(" ")) {
-            return CommandWords.split(command.get(0));
-        }
-        return command;
     }
 
     private Properties properties() {

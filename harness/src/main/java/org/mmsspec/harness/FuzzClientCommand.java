@@ -69,8 +69,7 @@ final class FuzzClientCommand implements Callable<Integer> {
             err.println("mmsspec fuzz client: " + e.getMessage());
             return FuzzServerCommand.UNUSABLE;
         }
-        // one word with blanks in it is a whole command line quoted once, as mmsspec client takes it
-        String line = command.size() == 1 ? command.get(0) : CommandWords.join(command);
+        String line = CommandWords.join(CommandWords.of(command));
         if (!line.contains("{url}")) {
             err.println("mmsspec fuzz client: the command has no {url}: where should the client connect?");
             return FuzzServerCommand.UNUSABLE;

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.mmsspec.cases.client.ClientExit;
@@ -113,24 +112,14 @@ public final class CommandLauncher implements ClientLauncher {
             boolean byItself = !process.isAlive();
             String sent = null;
             try {
-                if (!byItself) {
-                    sent = "SIGTERM";
-                    signalGroup("TERM");
-                    if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                        sent = "SIGKILL";
-                        signalGroup("KILL");
-                        process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
-                    }
-                }
-                signalGroup("KILL"); // whatever the client left behind in its group
+                sent = ProcessGroups.stop(process, grace);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
             int code = process.isAlive() ? -1 : process.exitValue();
-            // Java, like a shell, reports a death by signal n as 128 + n
-            String signal = code > 128 && code < 128 + 65 ? ClientExit.signalName(code - 128) : null;
+            String signal = ClientExit.signalOfStatus(code);
             exit = new ClientExit(byItself, signal != null ? -1 : code, signal, sent, tail(), ms);
             try {
                 Files.deleteIfExists(output);
@@ -138,16 +127,6 @@ public final class CommandLauncher implements ClientLauncher {
                 // a temporary file left behind does not change the verdict
             }
             return exit;
-        }
-
-        /** {@code kill -SIG -- -pgid}: the group setsid made, whose id is the client's pid. */
-        private void signalGroup(String sig) throws InterruptedException {
-            try {
-                new ProcessBuilder("kill", "-" + sig, "--", "-" + process.pid()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, TimeUnit.SECONDS);
-            } catch (IOException e) {
-                process.destroyForcibly();
-            }
         }
 
         private String tail() {

@@ -16,6 +16,14 @@ public final class CommandWords {
     private CommandWords() {
     }
 
+    /**
+     * The words of a command given on a command line after {@code --}: as they are, or, where they are one word with
+     * blanks in it, that word split (a whole command line quoted once).
+     */
+    public static List<String> of(List<String> args) {
+        return args.size() == 1 && args.get(0).strip().contains(" ") ? split(args.get(0)) : args;
+    }
+
     public static List<String> split(String command) {
         List<String> words = new ArrayList<>();
         StringBuilder cur = new StringBuilder();

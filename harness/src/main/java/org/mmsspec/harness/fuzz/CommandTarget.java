@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.mmsspec.cases.client.ClientExit;
+import org.mmsspec.harness.client.ProcessGroups;
 
 /**
  * A server mmsspec starts itself ({@code --target-cmd}): through {@code sh -c} in a process group of its own (so that
@@ -20,6 +21,7 @@ final class CommandTarget implements ServerTarget {
 
     private static final Duration LISTEN_WAIT = Duration.ofSeconds(30);
     private static final long GRACE_MILLIS = 2000;
+    private static final Duration GRACE = Duration.ofMillis(GRACE_MILLIS);
 
     private final String command;
     private final String hostPort;
@@ -97,9 +99,8 @@ final class CommandTarget implements ServerTarget {
             return Optional.of(new Observation(Symptom.SANITIZER, "the target reported: " + out.sanitizer()));
         }
         int code = p.exitValue();
-        // Java, like a shell, reports a death by signal n as 128 + n
-        return Optional.of(code > 128 && code < 128 + 65
-                ? new Observation(Symptom.SIGNAL, "the target died by " + ClientExit.signalName(code - 128))
+        String signal = ClientExit.signalOfStatus(code);
+        return Optional.of(signal != null ? new Observation(Symptom.SIGNAL, "the target died by " + signal)
                 : new Observation(Symptom.EXIT, "the target exited with status " + code));
     }
 
@@ -118,25 +119,7 @@ final class CommandTarget implements ServerTarget {
     }
 
     private void stop() throws InterruptedException {
-        Process p = process;
-        if (p.isAlive()) {
-            signalGroup(p, "TERM");
-            if (!p.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
-                signalGroup(p, "KILL");
-                p.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            }
-        }
-        signalGroup(p, "KILL"); // whatever it left behind in its group
-    }
-
-    /** {@code kill -SIG -- -pgid}: setsid made the target the leader of a group whose id is its pid. */
-    private static void signalGroup(Process p, String sig) throws InterruptedException {
-        try {
-            new ProcessBuilder("kill", "-" + sig, "--", "-" + p.pid()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            p.destroyForcibly();
-        }
+        ProcessGroups.stop(process, GRACE);
     }
 
     @Override

@@ -47,4 +47,12 @@ class CommandWordsTest {
         assertThat(line).startsWith("ffmpeg -i {url} 'two words' ");
         assertThat(CommandWords.split(line)).containsExactlyElementsOf(words);
     }
+
+    @Test
+    void oneArgumentWithBlanksIsAWholeCommandLine() {
+        assertThat(CommandWords.of(List.of("ffmpeg -i '{url}' -f null -")))
+                .containsExactly("ffmpeg", "-i", "{url}", "-f", "null", "-");
+        assertThat(CommandWords.of(List.of("ffmpeg", "-i", "two words"))).containsExactly("ffmpeg", "-i", "two words");
+        assertThat(CommandWords.of(List.of("mediainfo"))).containsExactly("mediainfo");
+    }
 }

@@ -26,6 +26,14 @@ public record ClientExit(boolean byItself, int code, String signal, String stopp
         return signal != null && (CRASHES.contains(signal) || stoppedBy == null);
     }
 
+    /**
+     * The signal an exit status {@code code} reports, or null: Java, like a shell, reports a death by signal n as
+     * 128 + n.
+     */
+    public static String signalOfStatus(int code) {
+        return code > 128 && code < 128 + 65 ? signalName(code - 128) : null;
+    }
+
     /** Conventional shell status for a death by signal {@code n}: 128 + n. */
     public static String signalName(int n) {
         return switch (n) {
