@@ -31,11 +31,7 @@ final class FuzzServerCommand implements Callable<Integer> {
 
     static final int FOUND = 1;
     static final int UNUSABLE = 2;
-    /**
-     * Lanes of a server campaign: a session mostly waits for replies (and slow writes pause), so more lanes than
-     * cores keep the cores busy; measured with {@code mmsspec bench fuzz}.
-     */
-    static final int DEFAULT_JOBS = 8;
+    static final int DEFAULT_JOBS = FuzzOptions.SERVER_JOBS;
 
     @Spec
     private CommandSpec spec;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mmsspec", mixinStandardHelpOptions = true, versionProvider = Mmsspec.Version.class,
         description = "Conformance tools for MS-MMSP and MMSH (MS-WMSP).",
         subcommands = {DecodeCommand.class, ServeCommand.class, ServerCommand.class, ClientCommand.class,
-            MatrixCommand.class, BenchCommand.class, FuzzCommand.class, ReplayCommand.class})
+            MatrixCommand.class, FuzzCommand.class, ReplayCommand.class})
 public final class Mmsspec {
 
     private final InputStream stdin;

@@ -22,6 +22,12 @@ import java.util.Objects;
 public record FuzzOptions(long seed, Duration duration, long maxSessions, Path out, boolean resume, int jobs,
         Shard shard, Duration timeout, String path, boolean minimise, boolean status) {
 
+    /**
+     * Lanes of a server campaign by default: a session mostly waits for replies (and slow writes pause), so more
+     * lanes than cores keep the cores busy; measured with the bench module's {@code bench fuzz}.
+     */
+    public static final int SERVER_JOBS = 8;
+
     public FuzzOptions {
         Objects.requireNonNull(duration);
         Objects.requireNonNull(out);

@@ -1,4 +1,4 @@
-package org.mmsspec.harness;
+package org.mmsspec.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The fuzz benches: campaigns against the embedded reference server, as {@code mmsspec fuzz server --embedded} runs
- * them, in a temporary output directory. Each prints its figures last, on one line of {@code key=value} words, for a
+ * The fuzz benches, figure 3: campaigns against the embedded reference server, as {@code mmsspec fuzz server
+ * --embedded} runs them, in a temporary output directory. Each prints its figures last, on one line of {@code key=value} words, for a
  * script to read.
  */
 final class FuzzBench {
@@ -76,15 +76,15 @@ final class FuzzBench {
     static final class Jobs {
 
         @Option(names = "--jobs", paramLabel = "N", description = "Sessions run at once. Default: "
-                + FuzzServerCommand.DEFAULT_JOBS + ", as mmsspec fuzz server.")
+                + FuzzOptions.SERVER_JOBS + ", as mmsspec fuzz server.")
         private Integer jobs;
 
         int lanes(CommandSpec spec) {
-            return jobs == null ? FuzzServerCommand.DEFAULT_JOBS : positive(spec, "--jobs", jobs);
+            return jobs == null ? FuzzOptions.SERVER_JOBS : positive(spec, "--jobs", jobs);
         }
     }
 
-    /** {@code mmsspec bench fuzz}: sessions per second of a server campaign against the embedded reference. */
+    /** {@code bench fuzz}: sessions per second of a server campaign against the embedded reference. */
     @Command(name = "fuzz", sortOptions = false, description = "Fuzz the embedded reference server for --duration "
             + "(after a --warmup that is not counted) and print the sessions per second, last, as "
             + "'sessions=N wall_s=S sessions_per_s=R jobs=J cores=C'.")
@@ -132,14 +132,14 @@ final class FuzzBench {
                 }
                 Campaign.Result r = run(options(SEED, measured, Long.MAX_VALUE, dir.resolve("run"), false, lanes),
                         driver, err);
-                out.printf(Locale.ROOT, "sessions=%d wall_s=%.1f sessions_per_s=%.1f jobs=%d cores=%d%n",
-                        r.sessions(), r.elapsed().toMillis() / 1e3, r.sessionsPerSecond(), lanes,
-                        Runtime.getRuntime().availableProcessors());
+                out.println(new Figures().put("sessions", r.sessions()).put("wall_s", r.elapsed().toMillis() / 1e3, 1)
+                        .put("sessions_per_s", r.sessionsPerSecond(), 1).put("jobs", lanes)
+                        .put("cores", Runtime.getRuntime().availableProcessors()));
                 out.flush();
                 return 0;
             } catch (CampaignException e) {
-                err.println("mmsspec bench fuzz: " + e.getMessage());
-                return FuzzServerCommand.UNUSABLE;
+                err.println("bench fuzz: " + e.getMessage());
+                return Bench.UNUSABLE;
             } finally {
                 deleteTree(dir);
             }
@@ -147,7 +147,7 @@ final class FuzzBench {
     }
 
     /**
-     * {@code mmsspec bench fuzz-survival}: the issue's proof that the unmutated reference survives a long campaign:
+     * {@code bench fuzz-survival}: the issue's proof that the unmutated reference survives a long campaign:
      * no unhandled exception, no connection left open, no finding, and a heap that stops growing.
      */
     @Command(name = "fuzz-survival", sortOptions = false, description = "Fuzz the unmutated embedded reference for "
@@ -223,8 +223,8 @@ final class FuzzBench {
                 out.flush();
                 return pass ? 0 : 1;
             } catch (CampaignException e) {
-                err.println("mmsspec bench fuzz-survival: " + e.getMessage());
-                return FuzzServerCommand.UNUSABLE;
+                err.println("bench fuzz-survival: " + e.getMessage());
+                return Bench.UNUSABLE;
             } finally {
                 deleteTree(dir);
             }
