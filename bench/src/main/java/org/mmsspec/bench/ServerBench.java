@@ -21,13 +21,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench server}: figure 2, the default server suite against the embedded reference as a user runs it:
- * {@code mmsspec server} in a fresh JVM each time, so the wall time holds the JVM's start, the reference's start,
- * every case and both reports.
+ * {@code bench server}: figure 2, the default server suite against the embedded reference as a user runs it, a fresh
+ * process each time, so the wall time holds the JVM's start, the reference's start, every case and both reports.
+ * Two ways side by side, run after run in turn: the {@code bin/mmsspec} launcher (JVM options for a short run, class
+ * data sharing) and plain {@code java -jar} on the same jar.
  */
-@Command(name = "server", sortOptions = false, description = "Run 'mmsspec server' (the default suite against the "
-        + "embedded reference) N times, each in a fresh JVM, and print each run's wall time and cases per second; "
-        + "last, 'cases=N runs=R first_wall_s=S median_wall_s=S median_cases_per_s=X run_wall_s=S'.")
+@Command(name = "server", sortOptions = false, description = "Run the default server suite against the embedded "
+        + "reference N times through bin/mmsspec and N times through plain 'java -jar', in turn, each a fresh "
+        + "process; print each run, then last 'cases=N runs=R median_wall_s=S median_cases_per_s=X "
+        + "run_wall_s=S java_jar_median_wall_s=S java_jar_median_cases_per_s=X launcher_speedup=R'.")
 final class ServerBench implements Callable<Integer> {
 
     /** A run that takes longer than this is stuck, not slow. */
@@ -36,11 +38,29 @@ final class ServerBench implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Runs. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Runs of each way. Default: "
+            + "${DEFAULT-VALUE}.")
     private int runs;
 
     @Option(names = "--parallel", paramLabel = "N", description = "Passed to mmsspec server: cases run at once.")
     private Integer parallel;
+
+    @Option(names = "--launcher", paramLabel = "PATH", defaultValue = "bin/mmsspec",
+            description = "The launcher script. Default: ${DEFAULT-VALUE} (run from the project's root).")
+    private Path launcher;
+
+    @Option(names = "--jar", paramLabel = "PATH", defaultValue = "harness/target/mmsspec.jar",
+            description = "The jar the launcher runs, run with 'java -jar' for the comparison. Default: "
+                    + "${DEFAULT-VALUE}.")
+    private Path jar;
+
+    /** One way of starting the tool, and what its runs measured. */
+    private record Way(String name, List<String> command, List<Double> walls, List<Double> runWalls) {
+
+        Way(String name, List<String> command) {
+            this(name, command, new ArrayList<>(), new ArrayList<>());
+        }
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -49,53 +69,94 @@ final class ServerBench implements Callable<Integer> {
         if (runs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1");
         }
+        for (Path p : List.of(launcher, jar)) {
+            if (!Files.isRegularFile(p)) {
+                err.println("bench server: " + p + " is missing: run from the project's root after "
+                        + "'mvn -B -q package -DskipTests', or give --launcher and --jar");
+                return Bench.UNUSABLE;
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("server", "--quiet"));
+        if (parallel != null) {
+            args.addAll(List.of("--parallel", parallel.toString()));
+        }
+        List<String> viaLauncher = new ArrayList<>(List.of(launcher.toString()));
+        viaLauncher.addAll(args);
+        List<String> viaJar = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString()));
+        viaJar.addAll(args);
+        List<Way> ways = List.of(new Way("bin/mmsspec", viaLauncher), new Way("java -jar", viaJar));
         Path dir = Files.createTempDirectory("mmsspec-bench-server");
-        List<Double> walls = new ArrayList<>();
-        List<Double> runWalls = new ArrayList<>();
         int cases = 0;
         try {
-            for (int i = 1; i <= runs; i++) {
-                Path reports = dir.resolve("run" + i);
-                List<String> args = new ArrayList<>(List.of("server", "--quiet", "--report-dir", reports.toString()));
-                if (parallel != null) {
-                    args.addAll(List.of("--parallel", parallel.toString()));
-                }
-                Process p = new ProcessBuilder(JavaCommand.mmsspec(List.of(), args))
-                        .redirectOutput(dir.resolve("run" + i + ".out").toFile()).redirectErrorStream(true).start();
-                long t0 = System.nanoTime();
-                if (!p.waitFor(RUN_LIMIT_S, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    err.println("bench server: run " + i + " still running after " + RUN_LIMIT_S + " s");
-                    return Bench.UNUSABLE;
-                }
-                double wall = (System.nanoTime() - t0) / 1e9;
-                Path json = reports.resolve("report.json");
-                // 0: all pass; 1: a case failed, which the reference should not, but the run is still a run
-                if (p.exitValue() > 1 || !Files.exists(json)) {
-                    err.println("bench server: run " + i + " exited " + p.exitValue() + " without a report:");
-                    err.println(Files.readString(dir.resolve("run" + i + ".out")));
-                    return Bench.UNUSABLE;
-                }
-                JsonNode report = new ObjectMapper().readTree(json.toFile());
-                cases = report.get("cases").size();
-                double runWall = report.get("wallMs").asLong() / 1e3;
-                walls.add(wall);
-                runWalls.add(runWall);
-                long failing = cases - report.get("summary").get("pass").asLong();
-                out.printf(Locale.ROOT, "run %d: %d cases in %.3f s, %.1f cases/s (the cases alone %.3f s; %d not "
-                        + "passing)%n", i, cases, wall, cases / wall, runWall, failing);
-                out.flush();
+            // the launcher's first run after a build writes its class archive: not a run a user repeats
+            if (!runOnce(ways.get(0), 0, dir, out, err)) {
+                return Bench.UNUSABLE;
             }
+            ways.get(0).walls().clear();
+            ways.get(0).runWalls().clear();
+            for (int i = 1; i <= runs; i++) {
+                for (Way w : ways) {
+                    if (!runOnce(w, i, dir, out, err)) {
+                        return Bench.UNUSABLE;
+                    }
+                }
+            }
+            cases = casesOf(dir.resolve("bin-mmsspec-1").resolve("report.json"));
         } finally {
             FuzzBench.deleteTree(dir);
         }
-        double first = walls.get(0);
-        double median = median(walls);
-        out.println(new Figures().put("cases", cases).put("runs", runs).put("first_wall_s", first, 3)
-                .put("median_wall_s", median, 3).put("median_cases_per_s", cases / median, 1)
-                .put("run_wall_s", median(runWalls), 3));
+        Way launched = ways.get(0);
+        Way plain = ways.get(1);
+        double wall = median(launched.walls());
+        double plainWall = median(plain.walls());
+        out.println(new Figures().put("cases", cases).put("runs", runs).put("median_wall_s", wall, 3)
+                .put("median_cases_per_s", cases / wall, 1).put("run_wall_s", median(launched.runWalls()), 3)
+                .put("java_jar_median_wall_s", plainWall, 3).put("java_jar_median_cases_per_s", cases / plainWall, 1)
+                .put("launcher_speedup", plainWall / wall, 2));
         out.flush();
         return 0;
+    }
+
+    /** Runs {@code way} once; prints its figures, or says why it could not and returns false. */
+    private static boolean runOnce(Way way, int i, Path dir, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
+        Path reports = dir.resolve(way.name().replaceAll("[^a-z]+", "-") + "-" + i);
+        List<String> command = new ArrayList<>(way.command());
+        command.addAll(List.of("--report-dir", reports.toString()));
+        Path log = dir.resolve(reports.getFileName() + ".out");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectOutput(log.toFile()).redirectErrorStream(true).start();
+        if (!p.waitFor(RUN_LIMIT_S, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            err.println("bench server: " + way.name() + " run " + i + " still running after " + RUN_LIMIT_S + " s");
+            return false;
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        Path json = reports.resolve("report.json");
+        // 0: all pass; 1: a case failed, which the reference should not, but the run is still a run
+        if (p.exitValue() > 1 || !Files.exists(json)) {
+            err.println("bench server: " + way.name() + " run " + i + " exited " + p.exitValue()
+                    + " without a report:");
+            err.println(Files.readString(log));
+            return false;
+        }
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        int cases = report.get("cases").size();
+        double runWall = report.get("wallMs").asLong() / 1e3;
+        way.walls().add(wall);
+        way.runWalls().add(runWall);
+        long failing = cases - report.get("summary").get("pass").asLong();
+        out.printf(Locale.ROOT, "%-11s %s: %d cases in %.3f s, %.1f cases/s (the cases alone %.3f s; %d not "
+                + "passing)%n", way.name(), i == 0 ? "archiving run" : "run " + i, cases, wall, cases / wall,
+                runWall, failing);
+        out.flush();
+        return true;
+    }
+
+    private static int casesOf(Path json) throws IOException {
+        return new ObjectMapper().readTree(json.toFile()).get("cases").size();
     }
 
     static double median(List<Double> values) {

@@ -1,9 +1,12 @@
 package org.mmsspec.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +19,32 @@ import picocli.CommandLine;
 class BenchTest {
 
     @Test
-    void benchServerRunsTheCliAndPrintsEachRunAndTheMedian() {
+    void benchServerRunsTheLauncherAndJavaJarInTurnAndPrintsBothMedians() {
+        Path jar = Path.of("..", "harness", "target", "mmsspec.jar");
+        assumeTrue(Files.isRegularFile(jar), jar + " is not built (mvn package builds it before this module)");
         StringWriter out = new StringWriter();
         CommandLine cl = Bench.commandLine().setOut(new PrintWriter(out));
-        int exit = cl.execute("server", "--runs", "2", "--parallel", "4");
+        int exit = cl.execute("server", "--runs", "1", "--parallel", "4", "--launcher", "../bin/mmsspec", "--jar",
+                jar.toString());
         assertThat(exit).as(out.toString()).isZero();
         long cases = ServerCases.all().stream().filter(c -> !c.tagged(ConformanceCase.SLOW)).count();
-        String run = " cases in \\d+\\.\\d{3} s, \\d+\\.\\d cases/s \\(the cases alone \\d+\\.\\d{3} s; 0 not passing\\)";
+        String run = ": " + cases + " cases in \\d+\\.\\d{3} s, \\d+\\.\\d cases/s \\(the cases alone \\d+\\.\\d{3} s; "
+                + "0 not passing\\)$";
         assertThat(out.toString())
-                .containsPattern("(?m)^run 1: " + cases + run + "$")
-                .containsPattern("(?m)^run 2: " + cases + run + "$");
-        assertThat(lastLine(out)).matches("cases=" + cases + " runs=2 first_wall_s=\\d+\\.\\d{3} "
-                + "median_wall_s=\\d+\\.\\d{3} median_cases_per_s=\\d+\\.\\d run_wall_s=\\d+\\.\\d{3}");
+                .containsPattern("(?m)^bin/mmsspec +archiving run" + run)
+                .containsPattern("(?m)^bin/mmsspec +run 1" + run)
+                .containsPattern("(?m)^java -jar +run 1" + run);
+        assertThat(lastLine(out)).matches("cases=" + cases + " runs=1 median_wall_s=\\d+\\.\\d{3} "
+                + "median_cases_per_s=\\d+\\.\\d run_wall_s=\\d+\\.\\d{3} java_jar_median_wall_s=\\d+\\.\\d{3} "
+                + "java_jar_median_cases_per_s=\\d+\\.\\d launcher_speedup=\\d+\\.\\d{2}");
+    }
+
+    @Test
+    void benchServerSaysWhatIsMissing() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Bench.commandLine().setErr(new PrintWriter(err));
+        assertThat(cl.execute("server", "--launcher", "no/such/mmsspec")).isEqualTo(Bench.UNUSABLE);
+        assertThat(err.toString()).contains("no/such/mmsspec is missing");
     }
 
     @Test

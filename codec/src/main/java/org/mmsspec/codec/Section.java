@@ -1,5 +1,6 @@
 package org.mmsspec.codec;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,10 @@ public record Section(String spec, String number) {
 
     public static final String MMSP = "MS-MMSP";
     public static final String WMSP = "MS-WMSP";
+
+    /** The order of the documents: by spec, then 2.2.4.9 before 2.2.4.10 (numbers compared part by part). */
+    public static final Comparator<Section> DOCUMENT_ORDER = Comparator.comparing(Section::spec)
+            .thenComparing(Section::number, Section::compareNumbers);
 
     public Section {
         Objects.requireNonNull(spec, "spec");
@@ -34,6 +39,29 @@ public record Section(String spec, String number) {
             throw new IllegalArgumentException("not a section: " + text);
         }
         return new Section(t.substring(0, space), t.substring(space + 1).strip());
+    }
+
+    /** Compares dotted section numbers part by part, numerically, without allocating: it runs inside sorts. */
+    static int compareNumbers(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = 0;
+            while (i < a.length() && a.charAt(i) != '.') {
+                x = x * 10 + (a.charAt(i++) - '0');
+            }
+            int y = 0;
+            while (j < b.length() && b.charAt(j) != '.') {
+                y = y * 10 + (b.charAt(j++) - '0');
+            }
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i++;
+            j++;
+        }
+        // equal so far: the shorter (the parent section) comes first
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     @Override

@@ -96,7 +96,8 @@ public final class RequirementIndex {
     }
 
     private static RequirementIndex sorted(List<Requirement> out) {
-        out.sort(Comparator.comparing((Requirement r) -> sectionKey(r.section())).thenComparing(r -> idNumber(r.id())));
+        out.sort(Comparator.comparing(Requirement::section, Section.DOCUMENT_ORDER)
+                .thenComparingInt(r -> idNumber(r.id())));
         return new RequirementIndex(out);
     }
 
@@ -128,15 +129,6 @@ public final class RequirementIndex {
             throw new IllegalArgumentException(file + ": missing '" + field + "' in " + n);
         }
         return v.asText();
-    }
-
-    /** Sorts 2.2.4.9 before 2.2.4.10. */
-    static String sectionKey(Section s) {
-        StringBuilder b = new StringBuilder(s.spec());
-        for (String part : s.number().split("\\.")) {
-            b.append('.').append(String.format("%04d", Integer.parseInt(part)));
-        }
-        return b.toString();
     }
 
     private static int idNumber(String id) {
