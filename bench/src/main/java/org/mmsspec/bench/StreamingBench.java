@@ -99,9 +99,12 @@ final class StreamingBench implements Callable<Integer> {
                 out.flush();
             }
             for (int n : levels) {
+                long self = ProcessHandle.current().pid();
                 double cpu0 = ProcessStats.cpuSeconds(server.pid());
+                double clientCpu0 = ProcessStats.cpuSeconds(self);
                 Level l = level(load, server, file, n, repeat);
                 double cpu = ProcessStats.cpuSeconds(server.pid()) - cpu0;
+                double clientCpu = ProcessStats.cpuSeconds(self) - clientCpu0;
                 List<Long> ttfdp = l.results.stream().filter(SessionResult::ok)
                         .map(SessionResult::firstDataNanos).sorted().toList();
                 long bad = l.results.stream().filter(r -> !r.ok()).count();
@@ -110,9 +113,9 @@ final class StreamingBench implements Callable<Integer> {
                 double mbs = bytes / l.wallS / 1e6;
                 double perS = n / l.wallS;
                 out.printf(Locale.ROOT, "%d sessions: %.1f MB/s, %.1f sessions/s, wall %.3f s; first Data packet "
-                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d streaming at once at most; server CPU %.2f s; "
-                        + "%d failed%s%n", n, mbs, perS, l.wallS, ms(ttfdp, 0.50), ms(ttfdp, 0.99), ms(ttfdp, 1),
-                        l.peak, cpu, bad, bad == 0 ? "" : ": " + LoadRun.failures(l.results, 3));
+                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d streaming at once at most; server CPU %.2f s "
+                        + "(load generator %.2f s); %d failed%s%n", n, mbs, perS, l.wallS, ms(ttfdp, 0.50),
+                        ms(ttfdp, 0.99), ms(ttfdp, 1), l.peak, cpu, clientCpu, bad, bad == 0 ? "" : ": " + LoadRun.failures(l.results, 3));
                 out.flush();
                 figures.put("sessions_" + n + "_mb_s", mbs, 1).put("sessions_" + n + "_per_s", perS, 1)
                         .put("ttfdp_" + n + "_p50_ms", ms(ttfdp, 0.50), 1)
