@@ -56,6 +56,11 @@ public final class Bytes {
         System.arraycopy(array, offset, dest, destOffset, length);
     }
 
+    /** Puts the bytes at {@code dest}'s position, advancing it. */
+    public void copyTo(java.nio.ByteBuffer dest) {
+        dest.put(array, offset, length);
+    }
+
     public boolean isAllZero() {
         for (int i = offset, end = offset + length; i < end; i++) {
             if (array[i] != 0) {

@@ -84,9 +84,20 @@ public record DataPacket(long LocationId, int playIncarnation, int AFFlags, int 
     }
 
     public byte[] encode() {
-        WireWriter w = new WireWriter(HEADER_SIZE + Payload.length());
-        write(w);
-        return w.toByteArray();
+        byte[] b = new byte[HEADER_SIZE + Payload.length()];
+        encode(java.nio.ByteBuffer.wrap(b));
+        return b;
+    }
+
+    /**
+     * The fields as {@link #write} puts them, at {@code dst}'s position (whatever its byte order): a streaming server
+     * encodes each packet straight into its socket buffer this way, with no array in between.
+     */
+    public void encode(java.nio.ByteBuffer dst) {
+        dst.put((byte) LocationId).put((byte) (LocationId >>> 8)).put((byte) (LocationId >>> 16))
+                .put((byte) (LocationId >>> 24)).put((byte) playIncarnation).put((byte) AFFlags).put((byte) PacketSize)
+                .put((byte) (PacketSize >>> 8));
+        Payload.copyTo(dst);
     }
 
     public void write(WireWriter w) {

@@ -2,7 +2,6 @@ package org.mmsspec.client;
 
 import java.util.Objects;
 
-import org.mmsspec.codec.Bytes;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportConnectedEX;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportConnectedFunnel;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportFunnelInfo;
@@ -10,14 +9,7 @@ import org.mmsspec.codec.mmsp.LinkMacToViewerReportOpenFile;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportReadBlock;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStartedPlaying;
 import org.mmsspec.codec.mmsp.LinkMacToViewerReportStreamSwitch;
-import org.mmsspec.codec.mmsp.LinkViewerToMacConnect;
-import org.mmsspec.codec.mmsp.LinkViewerToMacConnectFunnel;
-import org.mmsspec.codec.mmsp.LinkViewerToMacFunnelInfo;
-import org.mmsspec.codec.mmsp.LinkViewerToMacOpenFile;
-import org.mmsspec.codec.mmsp.LinkViewerToMacReadBlock;
-import org.mmsspec.codec.mmsp.LinkViewerToMacStartPlaying;
 import org.mmsspec.codec.mmsp.LinkViewerToMacStreamSwitch;
-import org.mmsspec.codec.mmsp.StreamSwitchEntry;
 
 /**
  * The TCP sequence of MS-MMSP 3.1.5.1 one step at a time, so that a script can stop at any step and misbehave
@@ -32,7 +24,7 @@ public final class Handshake {
     }
 
     /** playIncarnation of OpenFile; ReadBlock and StartPlaying count on from it. */
-    public static final long OPEN_INCARNATION = 1;
+    public static final long OPEN_INCARNATION = ViewerRequests.OPEN_INCARNATION;
 
     private final MmstClient client;
     private final String path;
@@ -85,34 +77,34 @@ public final class Handshake {
     }
 
     public Handshake connect() {
-        client.send(LinkViewerToMacConnect.of(subscriberName));
+        client.send(ViewerRequests.connect(subscriberName));
         connected = client.expect(LinkMacToViewerReportConnectedEX.class);
         return at(Stage.CONNECTED);
     }
 
     /** FunnelInfo without packet-pair. */
     public Handshake funnelInfo() {
-        client.send(new LinkViewerToMacFunnelInfo(LinkViewerToMacFunnelInfo.MMS_DISABLE_PACKET_PAIR));
+        client.send(ViewerRequests.funnelInfo());
         client.expect(LinkMacToViewerReportFunnelInfo.class);
         return at(Stage.FUNNEL_INFO);
     }
 
     /** ConnectFunnel naming TCP: Data packets come over this connection. */
     public Handshake connectFunnel() {
-        client.send(LinkViewerToMacConnectFunnel.of("\\\\127.0.0.1\\TCP\\1755"));
+        client.send(ViewerRequests.tcpFunnel());
         client.expect(LinkMacToViewerReportConnectedFunnel.class);
         return at(Stage.FUNNEL_CONNECTED);
     }
 
     public Handshake openFile() {
-        client.send(LinkViewerToMacOpenFile.of(OPEN_INCARNATION, path, Bytes.EMPTY));
+        client.send(ViewerRequests.openFile(path));
         openFile = client.expect(LinkMacToViewerReportOpenFile.class);
         return at(Stage.FILE_OPENED);
     }
 
     /** ReadBlock for the header, its reply, and the header's Data packets. */
     public Handshake readHeader() {
-        client.send(LinkViewerToMacReadBlock.of(openFile.openFileId(), OPEN_INCARNATION + 1));
+        client.send(ViewerRequests.readHeader(openFile.openFileId()));
         client.expect(LinkMacToViewerReportReadBlock.class);
         header = client.readHeader();
         return at(Stage.HEADER_READ);
@@ -120,8 +112,7 @@ public final class Handshake {
 
     /** StreamSwitch selecting every stream the header lists. */
     public Handshake streamSwitch() {
-        return streamSwitch(LinkViewerToMacStreamSwitch.of(header.streamNumbers().stream()
-                .map(StreamSwitchEntry::on).toArray(StreamSwitchEntry[]::new)));
+        return streamSwitch(ViewerRequests.selectAll(header.streamNumbers()));
     }
 
     /** The given StreamSwitch (a selection of the streams), answered by ReportStreamSwitch. */
@@ -133,7 +124,7 @@ public final class Handshake {
 
     /** StartPlaying from position 0. */
     public Handshake startPlaying() {
-        client.send(LinkViewerToMacStartPlaying.of(openFile.openFileId(), 0, OPEN_INCARNATION + 2));
+        client.send(ViewerRequests.startPlaying(openFile.openFileId(), ViewerRequests.PLAY_INCARNATION));
         started = client.expect(LinkMacToViewerReportStartedPlaying.class);
         return at(Stage.PLAYING);
     }

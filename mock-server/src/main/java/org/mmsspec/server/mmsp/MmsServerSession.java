@@ -85,6 +85,8 @@ public final class MmsServerSession {
     private int authAttempts;
     private boolean headerPending = true;
     private final Set<Integer> streams = new HashSet<>();
+    /** {@link #streams} as the packet source gets it, copied once per change instead of once per packet; null: stale. */
+    private Set<Integer> selection;
     private long playIncarnation;
     private int nextPacket;
     /** Send time in ms past which no Data packet goes out (StartPlaying frameOffset); NO_STOP plays to the end. */
@@ -489,6 +491,7 @@ public final class MmsServerSession {
             } else {
                 streams.remove(n);
             }
+            selection = null;
         }
         out.add(SessionAction.Reply.of(LinkMacToViewerReportStreamSwitch.of(0)));
     }
@@ -511,6 +514,7 @@ public final class MmsServerSession {
             if (all && streams.isEmpty()) {
                 // WMS 4.x clients send no StreamSwitch and expect every stream (3.2.5.11)
                 file().streams().forEach(st -> streams.add(st.number()));
+                selection = null;
             }
         }
         stopMillis = mutation.has(Quirk.IGNORE_FRAME_OFFSET) ? NO_STOP
@@ -600,14 +604,18 @@ public final class MmsServerSession {
                     return out;
                 }
                 int i = nextPacket++;
-                byte[] p = source.packet(f, i, unfiltered() ? allStreams(f) : streams, spoooon);
+                if (selection == null) {
+                    selection = Set.copyOf(streams);
+                }
+                byte[] p = source.packet(f, i, unfiltered() ? allStreams(f) : selection, spoooon);
                 if (p == null && mutation.has(Quirk.SEND_EMPTIED_PACKETS)) {
                     p = f.asfPacket(i).withPayloads(List.of()).withoutPadding().encode();
                 }
                 if (p == null) {
                     continue; // every payload was filtered out: nothing is sent (2.2.2)
                 }
-                DataPacket d = DataPacket.of(i, (int) (playIncarnation & 0xFF), afSeq, Bytes.copyOf(p));
+                // a view, not a copy: the source's arrays are never changed (the file's rewrites are shared by every session)
+                DataPacket d = DataPacket.of(i, (int) (playIncarnation & 0xFF), afSeq, Bytes.view(p, 0, p.length));
                 lastAf = afSeq;
                 afSeq = (afSeq + 1) & 0xFF;
                 boolean run = newRun;

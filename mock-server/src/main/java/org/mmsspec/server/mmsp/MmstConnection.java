@@ -23,6 +23,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.ScheduledFuture;
 
+import org.mmsspec.codec.DataPacket;
 import org.mmsspec.codec.DecodeOptions;
 import org.mmsspec.codec.Direction;
 import org.mmsspec.codec.MalformedInputException;
@@ -351,6 +352,8 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
         } else if (a instanceof SessionAction.Data d) {
             if (d.udp()) {
                 writeUdp(d);
+            } else if (mutation == Mutation.NONE && !faults.oneByteSegments()) {
+                writeData(d.packet());
             } else {
                 writeTcp(mutation.data(d.payload(), d.packet(), d.packet().encode()), List.of());
             }
@@ -425,6 +428,19 @@ final class MmstConnection extends ChannelInboundHandlerAdapter {
             ctx.write(Unpooled.wrappedBuffer(bytes));
             unflushed = true; // drain flushes
         }
+    }
+
+    /**
+     * A Data packet no fault changes, encoded straight into a pooled socket buffer: the streaming hot path, where an
+     * encoded array per packet cost an allocation and a copy more (a fifth of the CPU at 1,000 sessions).
+     */
+    private void writeData(DataPacket p) {
+        int n = DataPacket.HEADER_SIZE + p.Payload().length();
+        ByteBuf b = ctx.alloc().ioBuffer(n);
+        p.encode(b.nioBuffer(b.writerIndex(), n));
+        b.writerIndex(b.writerIndex() + n);
+        ctx.write(b);
+        unflushed = true; // drain flushes
     }
 
     private void writeUdp(SessionAction.Data d) {

@@ -13,6 +13,7 @@ public interface PacketSource {
     /**
      * Packet {@code i} of {@code file} as it goes on the wire: payloads of streams outside {@code streams} removed and,
      * unless {@code keepPadding}, padding stripped (MS-MMSP 2.2.2). Null when nothing of it is left to send.
+     * The array is sent as it is, without a copy: it must not change afterwards.
      */
     byte[] packet(AsfFile file, int i, Set<Integer> streams, boolean keepPadding);
 
