@@ -2,9 +2,7 @@ package org.mmsspec.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,6 +15,7 @@ import org.mmsspec.server.asf.AsfFile;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,9 +39,6 @@ final class StreamingBench implements Callable<Integer> {
             description = "Sessions at once, one level each. Default: ${DEFAULT-VALUE}.")
     private List<Integer> levels;
 
-    @Option(names = "--media", paramLabel = "FILE.asf", description = "The file to stream. Default: the sample.")
-    private Path media;
-
     @Option(names = "--repeat", paramLabel = "K", defaultValue = "20", description = "Times each session streams "
             + "the file (StartPlaying again after each ReportEndOfStream), so that a level's sessions overlap. "
             + "Default: ${DEFAULT-VALUE}.")
@@ -51,10 +47,6 @@ final class StreamingBench implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "100", description = "Sessions run first, once, "
             + "and not counted, while the server's JIT compiles; 0 for none. Default: ${DEFAULT-VALUE}.")
     private int warmup;
-
-    @Option(names = "--client-threads", paramLabel = "N", defaultValue = "2",
-            description = "Event-loop threads of the load generator. Default: ${DEFAULT-VALUE}.")
-    private int clientThreads;
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "A session that receives nothing for this long fails. Default: ${DEFAULT-VALUE}.")
@@ -65,16 +57,14 @@ final class StreamingBench implements Callable<Integer> {
                     + "${DEFAULT-VALUE}.")
     private int limitSeconds;
 
-    @Option(names = "--server-jvm-option", paramLabel = "OPT", description = "A JVM option of the server process "
-            + "(-XX:StartFlightRecording=..., say); repeatable.")
-    private List<String> serverJvm = new ArrayList<>();
+    @Mixin
+    private LoadSetup setup = new LoadSetup();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FuzzBench.positive(spec, "--repeat", repeat);
-        FuzzBench.positive(spec, "--client-threads", clientThreads);
         FuzzBench.positive(spec, "--idle-timeout", idleSeconds);
         FuzzBench.positive(spec, "--limit", limitSeconds);
         for (int n : levels) {
@@ -83,11 +73,14 @@ final class StreamingBench implements Callable<Integer> {
         if (warmup < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--warmup must be at least 0");
         }
-        AsfFile file = media == null ? AsfFile.sample() : AsfFile.read(media);
+        AsfFile file = setup.prepare(spec, Math.max(warmup, levels.stream().mapToInt(Integer::intValue).max().orElse(1)));
+        if (file == null) {
+            return Bench.UNUSABLE;
+        }
         Figures figures = new Figures();
         int failed = 0;
-        try (ServeProcess server = ServeProcess.start(media, true, serverJvm);
-                MmstLoad load = new MmstLoad(clientThreads)) {
+        try (ServeProcess server = setup.serve(true);
+                MmstLoad load = setup.load(spec)) {
             out.printf(Locale.ROOT, "mmsspec serve --fast (pid %d) on %s, %s: %d Data packets of %d bytes, "
                     + "streamed %d times per session%n", server.pid(), server.url().mmst(), server.url().path(),
                     file.packetCount(), file.packetSize(), repeat);
