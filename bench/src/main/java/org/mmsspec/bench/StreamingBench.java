@@ -73,7 +73,8 @@ final class StreamingBench implements Callable<Integer> {
         if (warmup < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--warmup must be at least 0");
         }
-        AsfFile file = setup.prepare(spec, Math.max(warmup, levels.stream().mapToInt(Integer::intValue).max().orElse(1)));
+        int most = Math.max(warmup, levels.stream().mapToInt(Integer::intValue).max().orElse(1));
+        AsfFile file = setup.prepare(spec, most);
         if (file == null) {
             return Bench.UNUSABLE;
         }
@@ -100,15 +101,19 @@ final class StreamingBench implements Callable<Integer> {
                 double clientCpu = ProcessStats.cpuSeconds(self) - clientCpu0;
                 List<Long> ttfdp = l.results.stream().filter(SessionResult::ok)
                         .map(SessionResult::firstDataNanos).sorted().toList();
+                List<Long> connect = l.results.stream().filter(SessionResult::ok)
+                        .map(SessionResult::connectNanos).sorted().toList();
                 long bad = l.results.stream().filter(r -> !r.ok()).count();
                 failed += (int) bad;
                 long bytes = l.results.stream().mapToLong(SessionResult::dataBytes).sum();
                 double mbs = bytes / l.wallS / 1e6;
                 double perS = n / l.wallS;
                 out.printf(Locale.ROOT, "%d sessions: %.1f MB/s, %.1f sessions/s, wall %.3f s; first Data packet "
-                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d streaming at once at most; server CPU %.2f s "
+                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms (of which TCP connect p50 %.1f ms, p99 %.1f ms); %d "
+                        + "streaming at once at most; server CPU %.2f s "
                         + "(load generator %.2f s); %d failed%s%n", n, mbs, perS, l.wallS, ms(ttfdp, 0.50),
-                        ms(ttfdp, 0.99), ms(ttfdp, 1), l.peak, cpu, clientCpu, bad, bad == 0 ? "" : ": " + LoadRun.failures(l.results, 3));
+                        ms(ttfdp, 0.99), ms(ttfdp, 1), ms(connect, 0.50), ms(connect, 0.99), l.peak, cpu, clientCpu,
+                        bad, bad == 0 ? "" : ": " + LoadRun.failures(l.results, 3));
                 out.flush();
                 figures.put("sessions_" + n + "_mb_s", mbs, 1).put("sessions_" + n + "_per_s", perS, 1)
                         .put("ttfdp_" + n + "_p50_ms", ms(ttfdp, 0.50), 1)

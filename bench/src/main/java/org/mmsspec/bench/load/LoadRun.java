@@ -101,7 +101,7 @@ public final class LoadRun {
         List<SessionResult> out = new ArrayList<>(results);
         long now = System.nanoTime();
         while (out.size() < plan.sessions()) {
-            out.add(new SessionResult("no result within " + REPORT.toSeconds() + " s of the close", -1, 0, 0, 0,
+            out.add(new SessionResult("no result within " + REPORT.toSeconds() + " s of the close", -1, -1, 0, 0, 0,
                     now));
         }
         return out;
