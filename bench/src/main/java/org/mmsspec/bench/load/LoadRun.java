@@ -58,10 +58,6 @@ public final class LoadRun {
         return plan.sessions() - (int) ended.getCount();
     }
 
-    public int failedCount() {
-        return (int) results.stream().filter(r -> !r.ok()).count();
-    }
-
     /**
      * Waits until {@code n} sessions stream at once, or none more can (too many ended), or {@code limit} passes;
      * returns whether they do.
