@@ -27,6 +27,21 @@ final class ProcessStats {
         return (utime + stime) / TICKS_PER_SECOND;
     }
 
+    /** The soft limit of open files (RLIMIT_NOFILE), or empty when unlimited or unreadable. */
+    static OptionalLong openFilesLimit(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
+                    return soft.equals("unlimited") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(soft));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.empty();
+    }
+
     /** Resident set size in KiB (VmRSS), or empty once the process is gone. */
     static OptionalLong rssKb(long pid) {
         try {

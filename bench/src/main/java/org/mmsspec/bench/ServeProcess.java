@@ -33,10 +33,13 @@ final class ServeProcess implements AutoCloseable {
 
     private final Process process;
     private final Url url;
+    /** Stops the server when this JVM is stopped (Ctrl-C) before {@link #close()} could. */
+    private final Thread hook;
 
-    private ServeProcess(Process process, Url url) {
+    private ServeProcess(Process process, Url url, Thread hook) {
         this.process = process;
         this.url = url;
+        this.hook = hook;
     }
 
     /**
@@ -54,22 +57,29 @@ final class ServeProcess implements AutoCloseable {
             args.add("--fast");
         }
         Process p = new ProcessBuilder(JavaCommand.mmsspec(jvmOptions, args)).redirectErrorStream(true).start();
+        Thread hook = new Thread(p::destroyForcibly, "serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         CompletableFuture<Url> url = new CompletableFuture<>();
         List<String> firstLines = new ArrayList<>();
         Thread reader = new Thread(() -> drain(p, url, firstLines), "serve-output");
         reader.setDaemon(true);
         reader.start();
+        boolean started = false;
         try {
             Url at = url.get(START.toSeconds(), TimeUnit.SECONDS);
             awaitAccepting(at.mmst());
-            return new ServeProcess(p, at);
+            started = true;
+            return new ServeProcess(p, at, hook);
         } catch (ExecutionException | TimeoutException | IOException e) {
-            stop(p);
             String said;
             synchronized (firstLines) {
                 said = String.join(" | ", firstLines);
             }
             throw new IOException("mmsspec serve did not start (" + e + "); it said: " + said);
+        } finally {
+            if (!started) {
+                stop(p, hook);
+            }
         }
     }
 
@@ -125,10 +135,15 @@ final class ServeProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(process);
+        stop(process, hook);
     }
 
-    private static void stop(Process p) {
+    private static void stop(Process p, Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
+        }
         p.destroy();
         try {
             if (!p.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)) {

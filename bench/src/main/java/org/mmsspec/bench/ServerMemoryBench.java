@@ -2,9 +2,7 @@ package org.mmsspec.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,6 +14,7 @@ import org.mmsspec.bench.load.SessionResult;
 import org.mmsspec.server.asf.AsfFile;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,39 +38,33 @@ final class ServerMemoryBench implements Callable<Integer> {
             description = "Sessions held at once. Default: ${DEFAULT-VALUE}.")
     private int sessions;
 
-    @Option(names = "--media", paramLabel = "FILE.asf", description = "The file to stream. Default: the sample.")
-    private Path media;
-
     @Option(names = "--settle", paramLabel = "SECONDS", defaultValue = "5", description = "How long the N sessions "
             + "stream before the server is measured. Default: ${DEFAULT-VALUE}.")
     private int settleSeconds;
-
-    @Option(names = "--client-threads", paramLabel = "N", defaultValue = "1",
-            description = "Event-loop threads of the load generator. Default: ${DEFAULT-VALUE}.")
-    private int clientThreads;
 
     @Option(names = "--limit", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long the N sessions may take to be streaming. Default: ${DEFAULT-VALUE}.")
     private int limitSeconds;
 
-    @Option(names = "--server-jvm-option", paramLabel = "OPT", description = "A JVM option of the server process "
-            + "(-Xmx256m, say); repeatable.")
-    private List<String> serverJvm = new ArrayList<>();
+    @Mixin
+    private LoadSetup setup = new LoadSetup();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FuzzBench.positive(spec, "--sessions", sessions);
-        FuzzBench.positive(spec, "--client-threads", clientThreads);
         FuzzBench.positive(spec, "--limit", limitSeconds);
         if (!JvmStats.available()) {
             err.println("bench server-memory: no jcmd at " + JvmStats.jcmd() + " (a JDK, not a JRE, is needed)");
             return Bench.UNUSABLE;
         }
-        AsfFile file = media == null ? AsfFile.sample() : AsfFile.read(media);
-        try (ServeProcess server = ServeProcess.start(media, false, serverJvm);
-                MmstLoad load = new MmstLoad(clientThreads)) {
+        AsfFile file = setup.prepare(spec, sessions);
+        if (file == null) {
+            return Bench.UNUSABLE;
+        }
+        try (ServeProcess server = setup.serve(false);
+                MmstLoad load = setup.load(spec)) {
             out.printf(Locale.ROOT, "mmsspec serve (pid %d, real time) on %s, %s: %.1f s, %d kb/s%n", server.pid(),
                     server.url().mmst(), server.url().path(), file.properties().durationSeconds(),
                     file.bitRate() / 1000);

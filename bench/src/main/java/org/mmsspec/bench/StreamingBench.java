@@ -2,9 +2,7 @@ package org.mmsspec.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,6 +15,7 @@ import org.mmsspec.server.asf.AsfFile;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,9 +39,6 @@ final class StreamingBench implements Callable<Integer> {
             description = "Sessions at once, one level each. Default: ${DEFAULT-VALUE}.")
     private List<Integer> levels;
 
-    @Option(names = "--media", paramLabel = "FILE.asf", description = "The file to stream. Default: the sample.")
-    private Path media;
-
     @Option(names = "--repeat", paramLabel = "K", defaultValue = "20", description = "Times each session streams "
             + "the file (StartPlaying again after each ReportEndOfStream), so that a level's sessions overlap. "
             + "Default: ${DEFAULT-VALUE}.")
@@ -51,10 +47,6 @@ final class StreamingBench implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "100", description = "Sessions run first, once, "
             + "and not counted, while the server's JIT compiles; 0 for none. Default: ${DEFAULT-VALUE}.")
     private int warmup;
-
-    @Option(names = "--client-threads", paramLabel = "N", defaultValue = "2",
-            description = "Event-loop threads of the load generator. Default: ${DEFAULT-VALUE}.")
-    private int clientThreads;
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "A session that receives nothing for this long fails. Default: ${DEFAULT-VALUE}.")
@@ -65,16 +57,14 @@ final class StreamingBench implements Callable<Integer> {
                     + "${DEFAULT-VALUE}.")
     private int limitSeconds;
 
-    @Option(names = "--server-jvm-option", paramLabel = "OPT", description = "A JVM option of the server process "
-            + "(-XX:StartFlightRecording=..., say); repeatable.")
-    private List<String> serverJvm = new ArrayList<>();
+    @Mixin
+    private LoadSetup setup = new LoadSetup();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FuzzBench.positive(spec, "--repeat", repeat);
-        FuzzBench.positive(spec, "--client-threads", clientThreads);
         FuzzBench.positive(spec, "--idle-timeout", idleSeconds);
         FuzzBench.positive(spec, "--limit", limitSeconds);
         for (int n : levels) {
@@ -83,11 +73,15 @@ final class StreamingBench implements Callable<Integer> {
         if (warmup < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--warmup must be at least 0");
         }
-        AsfFile file = media == null ? AsfFile.sample() : AsfFile.read(media);
+        int most = Math.max(warmup, levels.stream().mapToInt(Integer::intValue).max().orElse(1));
+        AsfFile file = setup.prepare(spec, most);
+        if (file == null) {
+            return Bench.UNUSABLE;
+        }
         Figures figures = new Figures();
         int failed = 0;
-        try (ServeProcess server = ServeProcess.start(media, true, serverJvm);
-                MmstLoad load = new MmstLoad(clientThreads)) {
+        try (ServeProcess server = setup.serve(true);
+                MmstLoad load = setup.load(spec)) {
             out.printf(Locale.ROOT, "mmsspec serve --fast (pid %d) on %s, %s: %d Data packets of %d bytes, "
                     + "streamed %d times per session%n", server.pid(), server.url().mmst(), server.url().path(),
                     file.packetCount(), file.packetSize(), repeat);
@@ -107,15 +101,19 @@ final class StreamingBench implements Callable<Integer> {
                 double clientCpu = ProcessStats.cpuSeconds(self) - clientCpu0;
                 List<Long> ttfdp = l.results.stream().filter(SessionResult::ok)
                         .map(SessionResult::firstDataNanos).sorted().toList();
+                List<Long> connect = l.results.stream().filter(SessionResult::ok)
+                        .map(SessionResult::connectNanos).sorted().toList();
                 long bad = l.results.stream().filter(r -> !r.ok()).count();
                 failed += (int) bad;
                 long bytes = l.results.stream().mapToLong(SessionResult::dataBytes).sum();
                 double mbs = bytes / l.wallS / 1e6;
                 double perS = n / l.wallS;
                 out.printf(Locale.ROOT, "%d sessions: %.1f MB/s, %.1f sessions/s, wall %.3f s; first Data packet "
-                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d streaming at once at most; server CPU %.2f s "
+                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms (of which TCP connect p50 %.1f ms, p99 %.1f ms); %d "
+                        + "streaming at once at most; server CPU %.2f s "
                         + "(load generator %.2f s); %d failed%s%n", n, mbs, perS, l.wallS, ms(ttfdp, 0.50),
-                        ms(ttfdp, 0.99), ms(ttfdp, 1), l.peak, cpu, clientCpu, bad, bad == 0 ? "" : ": " + LoadRun.failures(l.results, 3));
+                        ms(ttfdp, 0.99), ms(ttfdp, 1), ms(connect, 0.50), ms(connect, 0.99), l.peak, cpu, clientCpu,
+                        bad, bad == 0 ? "" : ": " + LoadRun.failures(l.results, 3));
                 out.flush();
                 figures.put("sessions_" + n + "_mb_s", mbs, 1).put("sessions_" + n + "_per_s", perS, 1)
                         .put("ttfdp_" + n + "_p50_ms", ms(ttfdp, 0.50), 1)

@@ -58,10 +58,6 @@ public final class LoadRun {
         return plan.sessions() - (int) ended.getCount();
     }
 
-    public int failedCount() {
-        return (int) results.stream().filter(r -> !r.ok()).count();
-    }
-
     /**
      * Waits until {@code n} sessions stream at once, or none more can (too many ended), or {@code limit} passes;
      * returns whether they do.
@@ -101,7 +97,7 @@ public final class LoadRun {
         List<SessionResult> out = new ArrayList<>(results);
         long now = System.nanoTime();
         while (out.size() < plan.sessions()) {
-            out.add(new SessionResult("no result within " + REPORT.toSeconds() + " s of the close", -1, 0, 0, 0,
+            out.add(new SessionResult("no result within " + REPORT.toSeconds() + " s of the close", -1, -1, 0, 0, 0,
                     now));
         }
         return out;

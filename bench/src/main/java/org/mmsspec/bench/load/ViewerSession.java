@@ -62,6 +62,7 @@ final class ViewerSession extends ChannelInboundHandlerAdapter {
     private int packetsThisPlay;
     private long dataPackets;
     private long dataBytes;
+    private long connectNanos = -1;
     private long firstDataNanos = -1;
 
     ViewerSession(LoadRun run, long startNanos) {
@@ -84,6 +85,7 @@ final class ViewerSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext c) {
         ctx = c;
+        connectNanos = System.nanoTime() - startNanos;
         run.opened(c.channel());
         send(ViewerRequests.connect(MmstClient.NSPLAYER));
     }
@@ -263,8 +265,8 @@ final class ViewerSession extends ChannelInboundHandlerAdapter {
             return;
         }
         ended = true;
-        run.ended(new SessionResult(failure, firstDataNanos, plays, dataPackets, dataBytes, System.nanoTime()),
-                streamingCounted);
+        run.ended(new SessionResult(failure, connectNanos, firstDataNanos, plays, dataPackets, dataBytes,
+                System.nanoTime()), streamingCounted);
         if (ctx != null) {
             ctx.close();
         }

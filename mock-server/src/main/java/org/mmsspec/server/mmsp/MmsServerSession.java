@@ -85,7 +85,7 @@ public final class MmsServerSession {
     private int authAttempts;
     private boolean headerPending = true;
     private final Set<Integer> streams = new HashSet<>();
-    /** {@link #streams} as the packet source gets it, copied once per change instead of once per packet; null: stale. */
+    /** {@link #streams} as the packet source gets it, copied once per change, not once per packet; null: stale. */
     private Set<Integer> selection;
     private long playIncarnation;
     private int nextPacket;
@@ -614,7 +614,7 @@ public final class MmsServerSession {
                 if (p == null) {
                     continue; // every payload was filtered out: nothing is sent (2.2.2)
                 }
-                // a view, not a copy: the source's arrays are never changed (the file's rewrites are shared by every session)
+                // a view, not a copy: the source's arrays never change (the file's rewrites are shared by all sessions)
                 DataPacket d = DataPacket.of(i, (int) (playIncarnation & 0xFF), afSeq, Bytes.view(p, 0, p.length));
                 lastAf = afSeq;
                 afSeq = (afSeq + 1) & 0xFF;
