@@ -44,12 +44,12 @@ final class ServeProcess implements AutoCloseable {
 
     /**
      * Starts {@code mmsspec serve} with {@code media} (null: the bundled sample) and waits until its MMST port
-     * accepts. Its output is read and dropped: one line per connection event, which would fill the pipe otherwise.
+     * accepts. Quiet: it serves without printing or keeping each connection's events, which would cost the figures CPU.
      */
     static ServeProcess start(Path media, boolean fast, List<String> jvmOptions) throws IOException,
             InterruptedException {
-        List<String> args = new ArrayList<>(List.of("serve", "--mms-port", "0", "--http-port", "0", "--rtsp-port",
-                "0"));
+        List<String> args = new ArrayList<>(List.of("serve", "--quiet", "--mms-port", "0", "--http-port", "0",
+                "--rtsp-port", "0"));
         if (media != null) {
             args.addAll(List.of("--media", media.toString()));
         }

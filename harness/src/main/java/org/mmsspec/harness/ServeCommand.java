@@ -78,6 +78,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--fast", description = "Send Data packets as fast as the client takes them, not in real time.")
     private boolean fast;
 
+    @Option(names = "--quiet", description = "Print only what it serves and when it stops, not each connection's "
+            + "events, and keep none of them: a server under load (a benchmark) spends its time serving.")
+    private boolean quiet;
+
     @Option(names = "--plant", paramLabel = "LABEL", converter = PlantedLabel.class,
             description = "Plant a bug for a fuzzing campaign to find; repeatable: unterminated-subscriber-name and "
                     + "pong-before-ping crash the server (exit 3), read-block-length-zero wedges it (it accepts "
@@ -137,12 +141,14 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("Press Ctrl-C to stop.");
                 out.flush();
             }
-            server.events().subscribe(e -> {
-                synchronized (out) {
-                    out.println(e);
-                    out.flush();
-                }
-            });
+            if (!quiet) {
+                server.events().subscribe(e -> {
+                    synchronized (out) {
+                        out.println(e);
+                        out.flush();
+                    }
+                });
+            }
             stop.await();
         } catch (InterruptedException e) {
             // Stopped from within the JVM (a test, an embedding program): the same clean stop as Ctrl-C.
@@ -208,8 +214,9 @@ final class ServeCommand implements Callable<Integer> {
             b.pacing(Pacing.FAST);
         }
         b.plant(plant.toArray(PlantedBug[]::new));
-        // Every event is printed as it happens; keeping them all as well would grow without end under a fuzzer.
-        b.recording(Recording.BOUNDED);
+        // Every event is printed as it happens (or, quiet, read by nobody); keeping them all as well would grow
+        // without end under a fuzzer.
+        b.recording(quiet ? Recording.OFF : Recording.BOUNDED);
         Scenario s = b.build();
         if (media.isEmpty()) {
             return s;

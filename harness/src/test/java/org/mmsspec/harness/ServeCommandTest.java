@@ -96,6 +96,20 @@ class ServeCommandTest {
     }
 
     @Test
+    void quietServesTheSameButPrintsNoEvents() throws Exception {
+        Running r = serve("--mms-port", "0", "--http-port", "0", "--fast", "--quiet");
+        String banner = r.out().await("Press Ctrl-C to stop.");
+        URI mmsh = URI.create(URL.matcher(banner).results().map(x -> x.group(1)).filter(u -> u.startsWith("mmsh"))
+                .findFirst().orElseThrow());
+        try (Socket s = new Socket(mmsh.getHost(), mmsh.getPort())) {
+            s.getOutputStream().write("GET /sample.asf HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).startsWith("HTTP/1.");
+        }
+        assertThat(r.stop()).isZero();
+        assertThat(r.out().text()).isEqualTo(banner + "mmsspec serve: stopped" + System.lineSeparator());
+    }
+
+    @Test
     void servesTheGivenMediaAtItsFileName() throws Exception {
         Path clip = dir.resolve("clip.asf");
         try (var in = org.mmsspec.server.asf.AsfFile.class
