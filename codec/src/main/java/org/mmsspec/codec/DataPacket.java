@@ -83,10 +83,22 @@ public record DataPacket(long LocationId, int playIncarnation, int AFFlags, int 
         }
     }
 
+    /**
+     * The packet's bytes. The header is fixed: written in place, as {@link #decode} reads it, into one array of the
+     * exact size: a server encodes one packet per ASF data packet it streams, and a writer's buffer and its copy
+     * doubled what that allocated.
+     */
     public byte[] encode() {
-        WireWriter w = new WireWriter(HEADER_SIZE + Payload.length());
-        write(w);
-        return w.toByteArray();
+        byte[] b = new byte[HEADER_SIZE + Payload.length()];
+        for (int i = 0; i < 4; i++) {
+            b[i] = (byte) (LocationId >>> (8 * i));
+        }
+        b[4] = (byte) playIncarnation;
+        b[5] = (byte) AFFlags;
+        b[6] = (byte) PacketSize;
+        b[7] = (byte) (PacketSize >>> 8);
+        Payload.copyTo(b, HEADER_SIZE);
+        return b;
     }
 
     public void write(WireWriter w) {
