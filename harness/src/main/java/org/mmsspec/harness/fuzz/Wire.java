@@ -1,21 +1,15 @@
 package org.mmsspec.harness.fuzz;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.SocketChannel;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
@@ -25,10 +19,6 @@ import java.util.function.Function;
  * its MID at offset 36; a Data packet is PacketSize bytes, the u16 at offset 6), for MMSH a response head and then
  * the $-frames of MS-WMSP 2.2.3. Nothing is kept of the bytes read: a campaign runs thousands of sessions a second.
  * Sockets close with SO_LINGER 0 (a reset), so that no TIME_WAIT piles up on the ephemeral ports.
- *
- * <p>The channels block in the kernel, and a {@link Watchdog} closes one whose connect, read or write outlasts the
- * timeout: a read with a timeout of its own (a {@code Socket}'s SO_TIMEOUT) costs a failed read, a poll and the
- * read again, and toggles the descriptor's blocking mode, some 20 system calls a session more.
  *
  * <p>One wire per lane; not thread-safe.
  */
@@ -59,20 +49,13 @@ final class Wire {
     }
 
     private final int timeoutMillis;
-    private final long timeoutNanos;
     private final byte[] buf = new byte[65536];
-    private final ByteBuffer in = ByteBuffer.wrap(buf);
     private final List<Conn> conns = new ArrayList<>();
     private FuzzState deepest;
     private int heads;
-    /** The channel a blocking call is in, when that call is overdue, and whether the watchdog closed it: guarded. */
-    private SocketChannel armed;
-    private long due;
-    private boolean fired;
 
     Wire(int timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
-        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     }
 
     /**
@@ -88,7 +71,6 @@ final class Wire {
         deepest = FuzzState.START;
         heads = 0;
         boolean met = true;
-        Watchdog.WIRES.add(this);
         try {
             for (int i = 0; i < steps.size(); i++) {
                 Step s = steps.get(i);
@@ -114,14 +96,12 @@ final class Wire {
             Thread.currentThread().interrupt();
             return new Outcome(false, false, false, deepest, heads, "interrupted");
         } finally {
-            Watchdog.WIRES.remove(this);
             closeAll();
         }
     }
 
     private Conn conn(int index, boolean mmsh, SessionPlan.Transport transport,
-            Function<SessionPlan.Transport, InetSocketAddress> address) throws Refused, SocketTimeoutException,
-            InterruptedException {
+            Function<SessionPlan.Transport, InetSocketAddress> address) throws Refused, SocketTimeoutException {
         while (conns.size() <= index) {
             conns.add(null);
         }
@@ -133,49 +113,34 @@ final class Wire {
         return c;
     }
 
-    private SocketChannel open(InetSocketAddress address) throws Refused, SocketTimeoutException,
-            InterruptedException {
-        SocketChannel s;
+    private Socket open(InetSocketAddress address) throws Refused, SocketTimeoutException {
+        Socket s = new Socket(Proxy.NO_PROXY); // a direct connection: no proxy selector consulted per session
         try {
-            // IPv4 where the address is: a dual-stack socket costs a system call more to set up
-            s = address.getAddress() instanceof Inet4Address ? SocketChannel.open(StandardProtocolFamily.INET)
-                    : SocketChannel.open();
-        } catch (IOException e) {
-            throw new Refused("no socket for " + address + ": " + e.getMessage());
-        }
-        try {
-            s.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            s.setOption(StandardSocketOptions.SO_LINGER, 0);
-            arm(s);
-            try {
-                s.connect(address);
-            } finally {
-                overdue(); // a full backlog: the server no longer accepts
-            }
+            s.setTcpNoDelay(true);
+            s.setSoLinger(true, 0);
+            s.setSoTimeout(timeoutMillis);
+            s.connect(address, timeoutMillis);
             return s;
         } catch (SocketTimeoutException e) {
-            throw e;
-        } catch (ClosedByInterruptException e) {
-            throw new InterruptedException();
+            close(s);
+            throw e; // a full backlog: the server no longer accepts
         } catch (ConnectException e) {
+            close(s);
             throw new Refused("connect to " + address + " refused");
-        } catch (IOException | UnresolvedAddressException e) {
+        } catch (IOException e) {
+            close(s);
             throw new Refused("connect to " + address + " failed: " + e.getMessage());
-        } finally {
-            if (!s.isConnected()) {
-                close(s);
-            }
         }
     }
 
-    private void write(Conn c, Step s) throws InterruptedException, SocketTimeoutException {
+    private static void write(Conn c, Step s) throws InterruptedException {
         byte[] b = s.wire();
         try {
             switch (s.segmenting()) {
-                case WHOLE -> write(c, b, 0, b.length);
+                case WHOLE -> c.out.write(b);
                 case ONE_BYTE -> {
                     for (int i = 0; i < b.length; i++) {
-                        write(c, b, i, 1);
+                        c.out.write(b, i, 1);
                     }
                 }
                 case SLOW -> {
@@ -186,31 +151,17 @@ final class Wire {
                                 throw new InterruptedException();
                             }
                         }
-                        write(c, b, i, Math.min(SLOW_CHUNK, b.length - i));
+                        c.out.write(b, i, Math.min(SLOW_CHUNK, b.length - i));
                     }
                 }
             }
-        } catch (SocketTimeoutException e) {
-            throw e; // the server reads nothing more: the await after this write would get nothing either
-        } catch (ClosedByInterruptException e) {
-            throw new InterruptedException();
         } catch (IOException e) {
             c.closed = true; // the server closed this connection: its own verdict on the bytes, not a finding
         }
     }
 
-    /** A blocking channel writes all of it, or throws. */
-    private void write(Conn c, byte[] b, int from, int length) throws IOException {
-        arm(c.socket);
-        try {
-            c.socket.write(ByteBuffer.wrap(b, from, length));
-        } finally {
-            overdue();
-        }
-    }
-
     /** Reads until {@code a} is satisfied; false when the server closed first. */
-    private boolean await(Conn c, Step.Await a) throws SocketTimeoutException, InterruptedException {
+    private boolean await(Conn c, Step.Await a) throws SocketTimeoutException {
         while (!c.satisfied(a)) {
             if (c.closed) {
                 return false;
@@ -220,27 +171,22 @@ final class Wire {
         return true;
     }
 
-    private void read(Conn c) throws SocketTimeoutException, InterruptedException {
-        int n;
-        in.clear();
-        arm(c.socket);
+    private void read(Conn c) throws SocketTimeoutException {
         try {
-            n = c.socket.read(in);
-        } catch (ClosedByInterruptException e) {
-            throw new InterruptedException();
+            int n = c.in.read(buf);
+            if (n < 0) {
+                c.closed = true;
+            } else {
+                c.feed(buf, n, this);
+            }
+        } catch (SocketTimeoutException e) {
+            throw e;
         } catch (IOException e) {
-            n = -1;
-        } finally {
-            overdue();
-        }
-        if (n < 0) {
             c.closed = true;
-        } else {
-            c.feed(buf, n, this);
         }
     }
 
-    private void drain() throws SocketTimeoutException, InterruptedException {
+    private void drain() throws SocketTimeoutException {
         for (Conn c : conns) {
             if (c == null || c.closed) {
                 continue;
@@ -252,47 +198,10 @@ final class Wire {
                 }
             } catch (SocketTimeoutException e) {
                 // a server may keep a half-closed connection open: it has read our bytes all the same
-                c.closed = true;
-            } catch (ClosedByInterruptException e) {
-                throw new InterruptedException();
             } catch (IOException e) {
                 c.closed = true;
             }
         }
-    }
-
-    /** From now until the next {@link #overdue()}, the watchdog closes {@code c} once the timeout has passed. */
-    private synchronized void arm(SocketChannel c) {
-        armed = c;
-        due = System.nanoTime() + timeoutNanos;
-        fired = false;
-    }
-
-    /** Ends the watch {@link #arm} began: the call outlasted the timeout where the watchdog closed its channel. */
-    private void overdue() throws SocketTimeoutException {
-        boolean late;
-        synchronized (this) {
-            armed = null;
-            late = fired;
-            fired = false;
-        }
-        if (late) {
-            throw new SocketTimeoutException("no answer within " + timeoutMillis + " ms");
-        }
-    }
-
-    /** The watchdog's side: closes the armed channel if its call is overdue at {@code now}. */
-    private void expire(long now) {
-        SocketChannel late;
-        synchronized (this) {
-            if (armed == null || now - due < 0) {
-                return;
-            }
-            late = armed;
-            armed = null;
-            fired = true;
-        }
-        close(late); // wakes the call blocked on it with an AsynchronousCloseException
     }
 
     private void closeAll() {
@@ -304,7 +213,7 @@ final class Wire {
         conns.clear();
     }
 
-    private static void close(SocketChannel s) {
+    private static void close(Socket s) {
         try {
             s.close();
         } catch (IOException e) {
@@ -329,38 +238,11 @@ final class Wire {
         }
     }
 
-    /**
-     * Closes the channels of calls that outlast their wire's timeout, {@link #TICK_MILLIS} late at most: one thread
-     * for every wire of the JVM, started with the first.
-     */
-    private static final class Watchdog {
-        static final long TICK_MILLIS = 10;
-        /** The wires running a session now. */
-        static final Set<Wire> WIRES = ConcurrentHashMap.newKeySet();
-
-        static {
-            Thread t = new Thread(Watchdog::watch, "fuzz-wire-watchdog");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        private Watchdog() {
-        }
-
-        private static void watch() {
-            while (true) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));
-                long now = System.nanoTime();
-                for (Wire w : WIRES) {
-                    w.expire(now);
-                }
-            }
-        }
-    }
-
     /** One connection and the framing state of what it has read. */
     private static final class Conn {
-        final SocketChannel socket;
+        final Socket socket;
+        final InputStream in;
+        final OutputStream out;
         final boolean mmsh;
         boolean closed;
         /** The start of the unit being read: 8 bytes tell MMST's kind and size, 40 hold a command's MID. */
@@ -385,9 +267,16 @@ final class Wire {
         private boolean frameD;
         private boolean frameE;
 
-        Conn(SocketChannel socket, boolean mmsh) {
+        Conn(Socket socket, boolean mmsh) throws Refused {
             this.socket = socket;
             this.mmsh = mmsh;
+            try {
+                this.in = socket.getInputStream();
+                this.out = socket.getOutputStream();
+            } catch (IOException e) {
+                close(socket);
+                throw new Refused("connection lost at once: " + e.getMessage());
+            }
         }
 
         boolean satisfied(Step.Await a) {
