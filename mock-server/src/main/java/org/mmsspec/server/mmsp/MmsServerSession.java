@@ -607,7 +607,7 @@ public final class MmsServerSession {
                 if (p == null) {
                     continue; // every payload was filtered out: nothing is sent (2.2.2)
                 }
-                // a view: the source's bytes are never changed (PacketSource), and a copy per packet was a third of
+                // a view: the source's bytes are never changed (PacketSource), and a copy per packet was a fifth of
                 // what a fuzzing campaign allocates
                 DataPacket d = DataPacket.of(i, (int) (playIncarnation & 0xFF), afSeq, Bytes.view(p, 0, p.length));
                 lastAf = afSeq;
