@@ -83,6 +83,10 @@ public record DataPacket(long LocationId, int playIncarnation, int AFFlags, int 
         }
     }
 
+    /**
+     * The packet's bytes, in one array of the exact size: a server encodes one packet per ASF data packet it streams,
+     * and a writer's buffer and its copy doubled what that allocated.
+     */
     public byte[] encode() {
         byte[] b = new byte[HEADER_SIZE + Payload.length()];
         encode(java.nio.ByteBuffer.wrap(b));

@@ -74,7 +74,7 @@ final class Wire {
         try {
             for (int i = 0; i < steps.size(); i++) {
                 Step s = steps.get(i);
-                Conn c = conn(s.connection(), mmsh, address.apply(transport));
+                Conn c = conn(s.connection(), mmsh, transport, address);
                 if (c.closed) {
                     met &= s.await() == Step.Await.NOTHING;
                     continue;
@@ -100,13 +100,14 @@ final class Wire {
         }
     }
 
-    private Conn conn(int index, boolean mmsh, InetSocketAddress address) throws Refused, SocketTimeoutException {
+    private Conn conn(int index, boolean mmsh, SessionPlan.Transport transport,
+            Function<SessionPlan.Transport, InetSocketAddress> address) throws Refused, SocketTimeoutException {
         while (conns.size() <= index) {
             conns.add(null);
         }
         Conn c = conns.get(index);
         if (c == null) {
-            c = new Conn(open(address), mmsh);
+            c = new Conn(open(address.apply(transport)), mmsh);
             conns.set(index, c);
         }
         return c;

@@ -11,7 +11,8 @@ public interface DataPacketSource {
 
     /**
      * Packet {@code index} of {@code file} as the client should get it, or null where nothing of it is left to send
-     * (no selected stream in it).
+     * (no selected stream in it). Nobody changes the array once returned, the source included: the session sends a
+     * view of it, and a source may hand every session the same array.
      */
     byte[] packet(AsfFile file, int index, StreamSelection selection, ClientVersion client);
 

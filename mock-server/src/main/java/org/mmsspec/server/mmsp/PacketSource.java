@@ -12,8 +12,9 @@ public interface PacketSource {
 
     /**
      * Packet {@code i} of {@code file} as it goes on the wire: payloads of streams outside {@code streams} removed and,
-     * unless {@code keepPadding}, padding stripped (MS-MMSP 2.2.2). Null when nothing of it is left to send.
-     * The array is sent as it is, without a copy: it must not change afterwards.
+     * unless {@code keepPadding}, padding stripped (MS-MMSP 2.2.2). Null when nothing of it is left to send. Nobody
+     * changes the array once returned, the source included: the session sends a view of it, and a source may hand
+     * every session the same array.
      */
     byte[] packet(AsfFile file, int i, Set<Integer> streams, boolean keepPadding);
 
