@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
  * it. Each command prints its figures last, on one line of {@code key=value} words a script can read.
  */
 @Command(name = "mmsspec-bench", mixinStandardHelpOptions = true, description = "Measure how fast mmsspec runs.",
-        subcommands = {CodecCommand.class, ServerBench.class, FuzzBench.Rate.class, FuzzBench.Survival.class})
+        subcommands = {CodecCommand.class, ServerBench.class, FuzzBench.Rate.class, FuzzBench.Survival.class,
+                MmshBench.class})
 public final class Bench implements Runnable {
 
     /** Exit status of a bench that could not measure (bad options use picocli's 2 as well). */
