@@ -75,6 +75,14 @@ final class MmshBench implements Callable<Integer> {
             description = "A session that reads nothing for this long failed. Default: ${DEFAULT-VALUE}.")
     private String readTimeout;
 
+    @Option(names = "--servers", paramLabel = "LIST", split = ",", defaultValue = "ours,vlc",
+            description = "The servers to measure, ours and/or vlc (one alone: to profile it; the ratios need both). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private List<Server> servers;
+
+    /** The two servers compared. */
+    enum Server { OURS, VLC }
+
     @Option(names = "--media", paramLabel = "FILE.asf",
             description = "The ASF file both serve (streams 1 and 2). Default: one made with ffmpeg, "
                     + "--media-seconds long, 300 kbit/s WMV2 and 64 kbit/s WMA2.")
@@ -108,14 +116,20 @@ final class MmshBench implements Callable<Integer> {
                 err.println("bench mmsh: cannot measure: " + made);
                 return Bench.UNUSABLE;
             }
-            try (ServedProcess ours = ours(file, dir); ServedProcess vlc = vlc(file, dir)) {
-                out.printf("ours: mmsspec serve, pid %d, %s; vlc: pid %d, %s%n", ours.measuredPid(),
-                        url(ours), vlc.measuredPid(), url(vlc));
+            List<ServedProcess> started = new ArrayList<>();
+            try {
+                for (Server s : servers.stream().distinct().toList()) {
+                    ServedProcess p = s == Server.OURS ? ours(file, dir) : vlc(file, dir);
+                    started.add(p);
+                    out.printf("%s: pid %d, %s%n", p.name(), p.measuredPid(), url(p));
+                }
                 out.flush();
-                return ramp(List.of(ours, vlc), ns, template, out);
+                return ramp(started, ns, template, out);
             } catch (IOException e) {
                 err.println("bench mmsh: cannot measure: " + e.getMessage());
                 return Bench.UNUSABLE;
+            } finally {
+                started.forEach(ServedProcess::close);
             }
         } finally {
             FuzzBench.deleteTree(dir);
@@ -199,24 +213,27 @@ final class MmshBench implements Callable<Integer> {
      */
     private static Figures figures(Map<String, Map<Integer, MmshLoad.Result>> results, Map<String, Integer> held,
             List<Integer> ns, int tried, MmshLoad.Plan t) {
-        Map<Integer, MmshLoad.Result> ours = results.get("ours");
-        Map<Integer, MmshLoad.Result> vlc = results.get("vlc");
         int compare = ns.get(0);
         for (int n : ns) {
-            if (ours.containsKey(n) && vlc.containsKey(n) && ours.get(n).heldUp() && vlc.get(n).heldUp()) {
+            int at = n;
+            if (results.values().stream().allMatch(r -> r.containsKey(at) && r.get(at).heldUp())) {
                 compare = n;
             }
         }
-        double oursCpu = ours.get(compare).cpuSecondsPerSessionMinute();
-        double vlcCpu = vlc.get(compare).cpuSecondsPerSessionMinute();
-        int oursMax = held.get("ours");
-        int vlcMax = held.get("vlc");
-        return new Figures().put("compare_sessions", compare)
-                .put("ours_cpu_s_per_session_min", oursCpu, 4).put("vlc_cpu_s_per_session_min", vlcCpu, 4)
-                .put("cpu_ratio", ratio(oursCpu, vlcCpu, 3))
-                .put("ours_max_sessions", oursMax).put("vlc_max_sessions", vlcMax)
-                .put("sessions_ratio", ratio(oursMax, vlcMax, 2))
-                .put("max_tried", tried).put("window_s", t.window().toMillis() / 1e3, 1);
+        Figures f = new Figures().put("compare_sessions", compare);
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        for (var e : results.entrySet()) {
+            cpu.put(e.getKey(), e.getValue().get(compare).cpuSecondsPerSessionMinute());
+            f.put(e.getKey() + "_cpu_s_per_session_min", cpu.get(e.getKey()), 4);
+        }
+        if (cpu.size() == 2) {
+            f.put("cpu_ratio", ratio(cpu.get("ours"), cpu.get("vlc"), 3));
+        }
+        held.forEach((name, n) -> f.put(name + "_max_sessions", n));
+        if (held.size() == 2) {
+            f.put("sessions_ratio", ratio(held.get("ours"), held.get("vlc"), 2));
+        }
+        return f.put("max_tried", tried).put("window_s", t.window().toMillis() / 1e3, 1);
     }
 
     /** {@code a/b} as a word: "inf" where only b is 0, "nan" where both are. */
@@ -233,7 +250,8 @@ final class MmshBench implements Callable<Integer> {
 
     /** What this machine lacks to run both servers, or null. */
     private String missingTools() throws IOException, InterruptedException {
-        if (onPath("cvlc") == null) {
+        boolean vlc = servers.contains(Server.VLC);
+        if (vlc && onPath("cvlc") == null) {
             return "cvlc (VLC) is not installed: apt-get install vlc-bin vlc-plugin-base";
         }
         if (media == null && onPath("ffmpeg") == null) {
@@ -242,7 +260,7 @@ final class MmshBench implements Callable<Integer> {
         if (media != null && !Files.isReadable(media)) {
             return "--media " + media + " cannot be read";
         }
-        if (asRoot() && quiet(List.of("id", "-u", VLC_USER)) != 0) {
+        if (vlc && asRoot() && quiet(List.of("id", "-u", VLC_USER)) != 0) {
             return "VLC refuses to run as root and there is no user " + VLC_USER + " to run it as: useradd -m "
                     + VLC_USER;
         }
