@@ -49,15 +49,15 @@ final class MmshBench implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--sessions", paramLabel = "LIST", split = ",",
-            defaultValue = "10,20,50,100,200,500,1000,2000,5000",
+            defaultValue = "10,20,50,100,200,500,1000,2000,5000,10000",
             description = "Numbers of sessions to try, rising. Default: ${DEFAULT-VALUE}.")
     private List<Integer> levels;
 
-    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "2000",
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "5000",
             description = "Try no more sessions than this. Default: ${DEFAULT-VALUE}.")
     private int maxSessions;
 
-    @Option(names = "--window", paramLabel = "TIME", defaultValue = "30s",
+    @Option(names = "--window", paramLabel = "TIME", defaultValue = "20s",
             description = "How long each run streams, measured. Default: ${DEFAULT-VALUE}.")
     private String window;
 
@@ -301,6 +301,8 @@ final class MmshBench implements Callable<Integer> {
         if (asRoot()) {
             cmd.addAll(List.of("runuser", "-u", VLC_USER, "--"));
         }
+        // VLC gets the hard limit of open files as its soft one, as the JVM takes it for ours: 1,024 would cap it
+        cmd.addAll(List.of("sh", "-c", "ulimit -n \"$(ulimit -Hn)\" && exec \"$@\"", "sh"));
         cmd.addAll(List.of("cvlc", "-I", "dummy", "--loop", "--sout-keep", file.toString(), "--sout",
                 "#std{access=mmsh,mux=asfh,dst=127.0.0.1:" + port + "}"));
         return ServedProcess.start("vlc", cmd, dir.resolve("vlc.log"), port, "/",
@@ -311,7 +313,8 @@ final class MmshBench implements Callable<Integer> {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    private static Path onPath(String command) {
+    /** The executable {@code command} on PATH, or null. */
+    static Path onPath(String command) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path p = Path.of(d, command);
             if (Files.isExecutable(p)) {

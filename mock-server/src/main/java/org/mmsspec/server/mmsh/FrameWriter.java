@@ -47,10 +47,11 @@ final class FrameWriter {
     /**
      * Paced packets go out up to this much before their send time, on a grid of wake-ups shared by every session: one
      * wake of the event loop then serves all sessions due, and each session's packets due within it share one flush,
-     * where waking per packet per session cost a thousand sessions most of a core (bench mmsh). A player buffers
-     * seconds of preroll, so 200 ms early is within what any client holds; no packet goes out late for it.
+     * where waking per packet per session spun Netty's select and cost a thousand sessions most of a core (bench
+     * mmsh). A player buffers seconds of preroll (FFmpeg writes 3 s), so 1 s early is within what a client holds;
+     * no packet goes out late for it.
      */
-    static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    static final long LEAD_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ChannelHandlerContext ctx;
     private final Connection connection;

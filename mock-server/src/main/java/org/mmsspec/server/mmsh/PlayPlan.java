@@ -72,7 +72,8 @@ final class PlayPlan implements FrameWriter.Plan {
                 if (asf == null) {
                     continue;
                 }
-                DataPacket dp = DataPacket.of(index, 0, sequence++ & 0xFF, Bytes.copyOf(asf));
+                // a view, not a copy: the source's packets are shared by every session and never written to
+                DataPacket dp = DataPacket.of(index, 0, sequence++ & 0xFF, Bytes.view(asf, 0, asf.length));
                 boolean first = firstOfFile;
                 firstOfFile = false;
                 return new FrameWriter.Item(MmshData.of(dp), f.sendTime(index), first);
