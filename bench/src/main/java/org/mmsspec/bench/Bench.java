@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "mmsspec-bench", mixinStandardHelpOptions = true, description = "Measure how fast mmsspec runs.",
         subcommands = {CodecCommand.class, ServerBench.class, FuzzBench.Rate.class, FuzzBench.Survival.class,
-            StreamingBench.class, ServerMemoryBench.class, FuzzMemory.class})
+            StreamingBench.class, ServerMemoryBench.class, FuzzMemory.class, MmshBench.class})
 public final class Bench implements Runnable {
 
     /** Exit status of a bench that could not measure (bad options use picocli's 2 as well). */
