@@ -288,7 +288,7 @@ final class MmshBench implements Callable<Integer> {
 
     private static ServedProcess ours(Path file, Path dir) throws IOException, InterruptedException {
         int port = ServedProcess.freePort();
-        List<String> cmd = JavaCommand.mmsspec(List.of(), List.of("serve", "--media", file.toString(),
+        List<String> cmd = JavaCommand.mmsspec(List.of(), List.of("serve", "--quiet", "--media", file.toString(),
                 "--http-port", Integer.toString(port), "--mms-port", "0", "--rtsp-port", "0"));
         return ServedProcess.start("ours", cmd, dir.resolve("ours.log"), port, "/" + MEDIA, h -> true,
                 SERVER_START);

@@ -120,7 +120,8 @@ public final class WireWriter {
         buf[at + 3] = (byte) (v >>> 24);
     }
 
+    /** The bytes written; the buffer itself, not a copy, when they fill it exactly (the writer is done with it). */
     public byte[] toByteArray() {
-        return Arrays.copyOf(buf, pos);
+        return pos == buf.length ? buf : Arrays.copyOf(buf, pos);
     }
 }

@@ -73,7 +73,8 @@ public final class MmshFrameCodec {
 
     /** The packet's bytes, fields as held. */
     public static byte[] encode(MmshPacket p) {
-        WireWriter w = new WireWriter(FramingHeader.SIZE + 64);
+        // sized for the whole packet where PacketLength tells it ($D: kilobytes), so the writer neither grows nor copies
+        WireWriter w = new WireWriter(FramingHeader.SIZE + Math.max(64, p.framing().PacketLength()));
         p.framing().write(w);
         p.writeBody(w);
         return w.toByteArray();

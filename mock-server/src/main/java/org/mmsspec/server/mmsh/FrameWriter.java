@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -28,8 +29,15 @@ import org.mmsspec.server.scenario.Scenario;
  */
 final class FrameWriter {
 
-    /** A packet and, for $D, its ASF send time in ms (-1 otherwise); {@code rebase} restarts the pacing clock. */
-    record Item(MmshPacket packet, long sendTime, boolean rebase) {
+    /**
+     * A packet and, for $D, its ASF send time in ms (-1 otherwise); {@code rebase} restarts the pacing clock;
+     * {@code asf}, for a $D, the source's array its payload views whole (the key of {@link SharedFrames}), else null.
+     */
+    record Item(MmshPacket packet, long sendTime, boolean rebase, byte[] asf) {
+
+        Item(MmshPacket packet, long sendTime, boolean rebase) {
+            this(packet, sendTime, rebase, null);
+        }
     }
 
     /** The packets of a body, made on demand; null after the last. */
@@ -61,6 +69,8 @@ final class FrameWriter {
     private final boolean paced;
     private final boolean burstBit;
     private final Runnable onEnd;
+    /** Where $D frames are shared between sessions; null where this writer's faults or mutation change them. */
+    private final SharedFrames shared;
     private Item current;
     private long currentDue;
     private Item peeked;
@@ -75,7 +85,7 @@ final class FrameWriter {
 
     /** Paced where the scenario's pacing is REALTIME; its faults and mutation applied. */
     FrameWriter(ChannelHandlerContext ctx, Connection connection, Plan plan, Scenario scenario, boolean burstBit,
-            Runnable onEnd) {
+            SharedFrames shared, Runnable onEnd) {
         this.ctx = ctx;
         this.connection = connection;
         this.plan = plan;
@@ -84,6 +94,8 @@ final class FrameWriter {
         this.paced = scenario.pacing() == Pacing.REALTIME;
         this.burstBit = burstBit;
         this.onEnd = onEnd;
+        this.shared = mutation == Mutation.NONE && !"$D".equals(faults.closeMidMessage())
+                && !"$D".equals(faults.garbageAfter()) ? shared : null;
     }
 
     long frames() {
@@ -173,6 +185,14 @@ final class FrameWriter {
         MmshPacket p = item.packet();
         if (burstBit && p instanceof MmshData d && backToBack()) {
             p = new MmshData(d.framing().withB(), d.packet());
+        }
+        ByteBuf frame = shared != null && item.asf() != null && p instanceof MmshData d ? shared.frame(d, item.asf())
+                : null;
+        if (frame != null) {
+            frames++;
+            ctx.write(new DefaultHttpContent(frame));
+            unflushed = true;
+            return;
         }
         byte[] bytes = mutation.frame(p, MmshFrameCodec.encode(p));
         if (bytes.length == 0) {

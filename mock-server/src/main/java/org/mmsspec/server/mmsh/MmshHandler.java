@@ -385,7 +385,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void stream(ChannelHandlerContext ctx, FrameWriter.Plan plan, boolean burst, Runnable onEnd) {
-        writer = new FrameWriter(ctx, connection, plan, scenario, burst, () -> {
+        writer = new FrameWriter(ctx, connection, plan, scenario, burst, server.sharedFrames(), () -> {
                     serverClosed = true;
                     onEnd.run();
                 });
@@ -410,7 +410,7 @@ final class MmshHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         decorate(res, headers, contentType);
         res.headers().set("Content-Length", body == null ? 0 : body.length);
         serverClosed = true;
-        writer = new FrameWriter(ctx, connection, () -> null, scenario, false, () -> { });
+        writer = new FrameWriter(ctx, connection, () -> null, scenario, false, null, () -> { });
         scenario.mutation().head(res);
         ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
         closed(status.code() + " sent");

@@ -36,9 +36,14 @@ public final class MmshServer implements ProtocolServer {
     private final Supplier<RandomGenerator> random;
     private final Duration readTimeout;
     private final DataPacketSource source;
+    private final SharedFrames sharedFrames = new SharedFrames();
     /** By Client-ID, least recently used first (access order), so that sweeps and evictions start at the front. */
     private final Map<Long, MmshSession> sessions = new java.util.LinkedHashMap<>(64, 0.75f, true);
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
+
+    SharedFrames sharedFrames() {
+        return sharedFrames;
+    }
 
     public MmshServer() {
         this(Duration.ofSeconds(30), DataPacketSource.ASF);

@@ -76,7 +76,7 @@ final class PlayPlan implements FrameWriter.Plan {
                 DataPacket dp = DataPacket.of(index, 0, sequence++ & 0xFF, Bytes.view(asf, 0, asf.length));
                 boolean first = firstOfFile;
                 firstOfFile = false;
-                return new FrameWriter.Item(MmshData.of(dp), f.sendTime(index), first);
+                return new FrameWriter.Item(MmshData.of(dp), f.sendTime(index), first, asf);
             }
             if (file + 1 < files.size()) {
                 file++;
