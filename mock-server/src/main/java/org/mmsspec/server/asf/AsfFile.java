@@ -49,7 +49,18 @@ public final class AsfFile {
     /** Sum of the Stream Bitrate Properties average bit rates; 0 where the header has no such object. */
     private final long streamBitrateSum;
     private final long[] sendTimes;
-    private final Map<AsfPacketRewriter, AtomicReferenceArray<byte[]>> rewritten = new ConcurrentHashMap<>();
+    private final Map<RewriteKey, Rewrites> rewritten = new ConcurrentHashMap<>();
+
+    /**
+     * What a rewrite depends on, looked up with the caller's set as it is (a paced session asks with every packet it
+     * sends, and copying the set each time showed in the profile); stored with a copy of it.
+     */
+    private record RewriteKey(Set<Integer> streams, boolean stripPadding) {
+    }
+
+    /** A selection's rewriter and the packets it has rewritten so far. */
+    private record Rewrites(AsfPacketRewriter rewriter, AtomicReferenceArray<byte[]> packets) {
+    }
     private static final int CACHED_SELECTIONS = 16;
     /** Marks a packet with nothing left in the cache, where null means not rewritten yet. */
     private static final byte[] NOTHING_LEFT = new byte[0];
@@ -203,19 +214,27 @@ public final class AsfFile {
      */
     public byte[] wirePacket(int i, Set<Integer> streams, boolean stripPadding) {
         java.util.Objects.checkIndex(i, packetCount());
-        AsfPacketRewriter rewriter = new AsfPacketRewriter(streams, stripPadding);
-        AtomicReferenceArray<byte[]> cache = rewritten.get(rewriter);
-        if (cache == null && rewritten.size() < CACHED_SELECTIONS) {
-            cache = rewritten.computeIfAbsent(rewriter, k -> new AtomicReferenceArray<>(packetCount()));
-        }
-        byte[] b = cache == null ? null : cache.get(i);
-        if (b == null) {
-            b = rewriter.rewrite(asfPacket(i), packetSize()).map(AsfDataPacket::encode).orElse(NOTHING_LEFT);
-            if (cache != null) {
-                cache.set(i, b); // two threads may both rewrite: they store equal bytes
+        Rewrites r = rewritten.get(new RewriteKey(streams, stripPadding));
+        if (r == null) {
+            AsfPacketRewriter rewriter = new AsfPacketRewriter(streams, stripPadding);
+            if (rewritten.size() >= CACHED_SELECTIONS) {
+                return wire(rewriter, i);
             }
+            r = rewritten.computeIfAbsent(new RewriteKey(rewriter.selectedStreams(), stripPadding),
+                    k -> new Rewrites(rewriter, new AtomicReferenceArray<>(packetCount())));
+        }
+        byte[] b = r.packets().get(i);
+        if (b == null) {
+            b = wire(r.rewriter(), i);
+            r.packets().set(i, b == null ? NOTHING_LEFT : b); // two threads may both rewrite: they store equal bytes
+            return b;
         }
         return b == NOTHING_LEFT ? null : b;
+    }
+
+    /** Packet {@code i} rewritten, or null where no payload is left. */
+    private byte[] wire(AsfPacketRewriter rewriter, int i) {
+        return rewriter.rewrite(asfPacket(i), packetSize()).map(AsfDataPacket::encode).orElse(null);
     }
 
     /** Send Time of packet {@code i} in milliseconds: when a paced server sends it, relative to the first. */

@@ -1,6 +1,7 @@
 package org.mmsspec.server.mmsh;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,10 @@ import java.util.Set;
  * @param entries the entries as read, numbers in the radix decided
  * @param radix   how the stream numbers were read
  * @param all     every stream is selected (an NSServer 5.0 or older that sent no entry, 3.2.5.6)
+ * @param selected the stream numbers selected: each destination not removed by thinning 2; worked out once, as the
+ *                 entries are read, because a paced session asks for it with every packet it sends
  */
-public record StreamSelection(List<Entry> entries, Radix radix, boolean all) {
+public record StreamSelection(List<Entry> entries, Radix radix, boolean all, Set<Integer> selected) {
 
     /** {@code source} is {@link #NO_SOURCE} when no stream is switched from. */
     public record Entry(int source, int destination, int thinning) {
@@ -42,6 +45,11 @@ public record StreamSelection(List<Entry> entries, Radix radix, boolean all) {
 
     public StreamSelection {
         entries = List.copyOf(entries);
+        selected = Collections.unmodifiableSet(new LinkedHashSet<>(selected));
+    }
+
+    public StreamSelection(List<Entry> entries, Radix radix, boolean all) {
+        this(entries, radix, all, selectedOf(entries));
     }
 
     /**
@@ -101,8 +109,7 @@ public record StreamSelection(List<Entry> entries, Radix radix, boolean all) {
         return raw.stream().allMatch(f -> fileStreams.contains(Integer.parseInt(f[1], base)));
     }
 
-    /** The stream numbers selected: each destination not removed by thinning 2. */
-    public Set<Integer> selected() {
+    private static Set<Integer> selectedOf(List<Entry> entries) {
         Set<Integer> s = new LinkedHashSet<>();
         for (Entry e : entries) {
             if (e.thinning() != THINNING_REMOVE) {
