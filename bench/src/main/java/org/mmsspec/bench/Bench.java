@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
  * {@code java -jar mmsspec-bench.jar FIGURE}: every performance figure of mmsspec, each measured the way a user meets
  * it. Each command prints its figures last, on one line of {@code key=value} words a script can read.
  */
-@Command(name = "mmsspec-bench", mixinStandardHelpOptions = true, description = "Measure how fast mmsspec runs.",
+@Command(name = "mmsspec-bench", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        description = "Measure how fast mmsspec runs.",
         subcommands = {CodecCommand.class, ServerBench.class, FuzzBench.Rate.class, FuzzBench.Survival.class,
             StreamingBench.class, ServerMemoryBench.class, FuzzMemory.class, MmshBench.class})
 public final class Bench implements Runnable {

@@ -48,6 +48,19 @@ class BenchTest {
     }
 
     @Test
+    void everyBenchExplainsItselfWithHelp() {
+        CommandLine cl = Bench.commandLine();
+        assertThat(cl.getSubcommands().keySet()).contains("codec", "server", "fuzz", "fuzz-survival", "fuzz-memory",
+                "streaming", "server-memory", "mmsh");
+        for (String bench : cl.getSubcommands().keySet()) {
+            StringWriter out = new StringWriter();
+            int exit = Bench.commandLine().setOut(new PrintWriter(out)).execute(bench, "--help");
+            assertThat(exit).as(bench).isZero();
+            assertThat(out.toString()).as(bench).startsWith("Usage: mmsspec-bench " + bench).contains("last");
+        }
+    }
+
+    @Test
     void benchAloneAsksWhatToMeasure() {
         StringWriter err = new StringWriter();
         CommandLine cl = Bench.commandLine().setErr(new PrintWriter(err));
