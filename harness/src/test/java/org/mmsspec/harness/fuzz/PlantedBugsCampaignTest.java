@@ -33,15 +33,20 @@ import org.mmsspec.server.scenario.PlantedBug;
  */
 class PlantedBugsCampaignTest {
 
-    /** A seed that reaches all three within a few hundred sessions; the bound is only a safety net. */
+    /**
+     * A seed that reaches all three within a few hundred sessions; the bound is only a safety net. It is wide because a
+     * crash's culprit is the most recent session of its window that fells the target alone, and Pong-before-Ping (in
+     * one session of twenty) can take the blame for a Connect crash in the same window: one CI run needed more than
+     * 150 s to see the Connect crash on its own.
+     */
     static final long SEED = 1;
-    static final Duration BOUND = Duration.ofSeconds(150);
+    static final Duration BOUND = Duration.ofSeconds(300);
 
     @TempDir
     Path dir;
 
     @Test
-    @Timeout(240)
+    @Timeout(420)
     void aShortCampaignFindsAndMinimisesEveryPlantedBug() throws Exception {
         List<String> bugs = Stream.of(PlantedBug.values()).map(PlantedBug::label).toList();
         FuzzOptions o = new FuzzOptions(SEED, BOUND, Long.MAX_VALUE, dir, false, 2, Shard.ALL,
