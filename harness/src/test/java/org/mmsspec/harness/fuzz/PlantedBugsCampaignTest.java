@@ -36,8 +36,8 @@ class PlantedBugsCampaignTest {
     /**
      * A seed that reaches all three within a few hundred sessions; the bound is only a safety net. It is wide because a
      * crash's culprit is the most recent session of its window that fells the target alone, and Pong-before-Ping (in
-     * one session of twenty) can take the blame for a Connect crash in the same window: one CI run needed more than
-     * 150 s to see the Connect crash on its own.
+     * one session of twenty) can most likely take the blame for a Connect crash in the same window: one CI run had not
+     * found the Connect crash after 150 s.
      */
     static final long SEED = 1;
     static final Duration BOUND = Duration.ofSeconds(300);
