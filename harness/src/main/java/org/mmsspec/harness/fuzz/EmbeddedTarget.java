@@ -25,8 +25,6 @@ final class EmbeddedTarget implements ServerTarget {
     private final List<PlantedBug> planted;
     private final Scenario scenario;
     private volatile MockMmsServer server;
-    /** The server's MMST and MMSH addresses, resolved once per server rather than once per connection. */
-    private volatile InetSocketAddress[] addresses;
 
     EmbeddedTarget(List<PlantedBug> planted) {
         this.planted = List.copyOf(planted);
@@ -35,18 +33,14 @@ final class EmbeddedTarget implements ServerTarget {
                 .media(ReferenceServers.PLAYLIST, sample, sample).pacing(Pacing.FAST)
                 // a campaign runs millions of sessions: keep only the latest events and transcripts
                 .recording(Recording.BOUNDED).plant(planted.toArray(PlantedBug[]::new)).build();
-        started(MockMmsServer.start(scenario));
-    }
-
-    private void started(MockMmsServer s) {
-        server = s;
-        addresses = new InetSocketAddress[] {new InetSocketAddress(s.host(), s.port(Protocol.MMST)),
-            new InetSocketAddress(s.host(), s.port(Protocol.MMSH))};
+        this.server = MockMmsServer.start(scenario);
     }
 
     @Override
     public InetSocketAddress address(SessionPlan.Transport transport) {
-        return addresses[transport == SessionPlan.Transport.MMSH ? 1 : 0];
+        MockMmsServer s = server;
+        return new InetSocketAddress(s.host(), s.port(transport == SessionPlan.Transport.MMSH ? Protocol.MMSH
+                : Protocol.MMST));
     }
 
     @Override
@@ -57,7 +51,7 @@ final class EmbeddedTarget implements ServerTarget {
     @Override
     public void restart(BooleanSupplier healthy) throws InterruptedException {
         server.close();
-        started(MockMmsServer.start(scenario));
+        server = MockMmsServer.start(scenario);
         AddressTarget.waitFor(healthy, COME_BACK, () -> new CampaignException("the embedded reference server did "
                 + "not come back after a restart"));
     }
