@@ -55,10 +55,11 @@ final class ServerBench implements Callable<Integer> {
     private Path jar;
 
     /** One way of starting the tool, and what its runs measured. */
-    private record Way(String name, List<String> command, List<Double> walls, List<Double> runWalls) {
+    private record Way(String name, List<String> command, List<Double> walls, List<Double> runWalls,
+            List<Integer> cases) {
 
         Way(String name, List<String> command) {
-            this(name, command, new ArrayList<>(), new ArrayList<>());
+            this(name, command, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -87,7 +88,6 @@ final class ServerBench implements Callable<Integer> {
         viaJar.addAll(args);
         List<Way> ways = List.of(new Way("bin/mmsspec", viaLauncher), new Way("java -jar", viaJar));
         Path dir = Files.createTempDirectory("mmsspec-bench-server");
-        int cases = 0;
         try {
             // the launcher's first run after a build writes its class archive: not a run a user repeats
             if (!runOnce(ways.get(0), 0, dir, out, err)) {
@@ -95,6 +95,7 @@ final class ServerBench implements Callable<Integer> {
             }
             ways.get(0).walls().clear();
             ways.get(0).runWalls().clear();
+            ways.get(0).cases().clear();
             for (int i = 1; i <= runs; i++) {
                 for (Way w : ways) {
                     if (!runOnce(w, i, dir, out, err)) {
@@ -102,12 +103,12 @@ final class ServerBench implements Callable<Integer> {
                     }
                 }
             }
-            cases = casesOf(dir.resolve("bin-mmsspec-1").resolve("report.json"));
         } finally {
             FuzzBench.deleteTree(dir);
         }
         Way launched = ways.get(0);
         Way plain = ways.get(1);
+        int cases = launched.cases().get(0);
         double wall = median(launched.walls());
         double plainWall = median(plain.walls());
         out.println(new Figures().put("cases", cases).put("runs", runs).put("median_wall_s", wall, 3)
@@ -147,16 +148,13 @@ final class ServerBench implements Callable<Integer> {
         double runWall = report.get("wallMs").asLong() / 1e3;
         way.walls().add(wall);
         way.runWalls().add(runWall);
+        way.cases().add(cases);
         long failing = cases - report.get("summary").get("pass").asLong();
         out.printf(Locale.ROOT, "%-11s %s: %d cases in %.3f s, %.1f cases/s (the cases alone %.3f s; %d not "
                 + "passing)%n", way.name(), i == 0 ? "archiving run" : "run " + i, cases, wall, cases / wall,
                 runWall, failing);
         out.flush();
         return true;
-    }
-
-    private static int casesOf(Path json) throws IOException {
-        return new ObjectMapper().readTree(json.toFile()).get("cases").size();
     }
 
     static double median(List<Double> values) {
